@@ -1,0 +1,81 @@
+import type { DatasetKind } from '../dataset-kind.js';
+import { caseNo, court, field } from '../common-fields.js';
+
+/** Court cases (civil, criminal, administrative) from the court case-management system. */
+export const courtCase: DatasetKind = {
+  id: 'court_case',
+  name: '法院案件',
+  agency: '人民法院',
+  description:
+    '法院收结案信息，含案号、当事人、案由、立案和结案日期、标的额和判决金额。用于住房公积金虚假诉讼、医保基金重复获赔等监督。',
+  fields: [
+    caseNo({ required: true, court: true }),
+    court(),
+    field('cause', '案由', 'text', ['案由', '案件案由', '立案案由', '案由名称']),
+    field('case_type', '案件类型', 'text', ['案件类型', '案件类别', '案件性质', '审判类别']),
+    field('procedure', '审判程序', 'text', ['审判程序', '审理程序', '适用程序', '程序', '审级']),
+    field('parties', '当事人', 'text', ['当事人', '当事人信息', '全部当事人', '诉讼参与人']),
+    field('plaintiff_name', '原告（申请人）', 'text', [
+      '原告',
+      '原告姓名',
+      '原告名称',
+      '原告(申请人)',
+      '申请人',
+      '上诉人',
+      '起诉人',
+    ]),
+    field('plaintiff_id_number', '原告身份证号', 'idcard', [
+      '原告身份证号',
+      '原告身份证号码',
+      '原告证件号码',
+      '申请人身份证号',
+      '申请人证件号码',
+    ]),
+    field('defendant_name', '被告（被申请人）', 'text', [
+      '被告',
+      '被告姓名',
+      '被告名称',
+      '被告(被申请人)',
+      '被申请人',
+      '被上诉人',
+      '被告人',
+    ]),
+    field('defendant_id_number', '被告身份证号', 'idcard', [
+      '被告身份证号',
+      '被告身份证号码',
+      '被告证件号码',
+      '被申请人身份证号',
+      '被申请人证件号码',
+      '被告人身份证号',
+    ]),
+    field('filed_date', '立案日期', 'date', ['立案日期', '立案时间', '立案日', '收案日期', '收案时间', '受理日期'], true),
+    field('closed_date', '结案日期', 'date', [
+      '结案日期',
+      '结案时间',
+      '审结日期',
+      '判决日期',
+      '裁判日期',
+      '宣判日期',
+      '办结日期',
+    ]),
+    field('closing_method', '结案方式', 'text', ['结案方式', '结案类型', '审结方式', '裁判结果', '处理结果']),
+    field('claim_amount', '诉讼标的额', 'money', [
+      '诉讼标的额',
+      '诉讼标的',
+      '标的额',
+      '标的金额',
+      '起诉标的额',
+      '诉讼请求金额',
+    ]),
+    field('judgment_amount', '判决金额', 'money', [
+      '判决金额',
+      '判决给付金额',
+      '判决标的额',
+      '裁判金额',
+      '判赔金额',
+      '调解金额',
+      '给付金额',
+    ]),
+    field('judge', '承办法官', 'person_name', ['承办法官', '主审法官', '审判长', '独任审判员', '承办人']),
+  ],
+};

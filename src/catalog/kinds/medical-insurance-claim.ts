@@ -1,0 +1,88 @@
+import type { DatasetKind } from '../dataset-kind.js';
+import { field, idNumber, personName } from '../common-fields.js';
+
+/** Medical-insurance settlements (医保结算) by designated hospitals and pharmacies. */
+export const medicalInsuranceClaim: DatasetKind = {
+  id: 'medical_insurance_claim',
+  name: '医保结算记录',
+  agency: '医疗保障局',
+  description:
+    '医保基金结算明细，含参保人身份证号、定点医药机构、入院、出院和结算日期及金额。与死亡登记、羁押记录碰撞，发现死亡后、羁押期间发生的结算（冒名就医、虚假住院）。',
+  fields: [
+    idNumber({
+      required: true,
+      extra: ['参保人身份证号', '参保人证件号码', '患者身份证号', '就诊人身份证号', '人员证件号码'],
+    }),
+    personName({ extra: ['参保人姓名', '参保人', '患者姓名', '就诊人姓名'] }),
+    field('claim_no', '结算流水号', 'code', ['结算流水号', '结算编号', '结算单号', '结算ID', '单据号', '流水号']),
+    field('visit_no', '就诊流水号', 'code', [
+      '就诊流水号',
+      '就诊ID',
+      '就诊号',
+      '住院号',
+      '门诊号',
+      '住院号/门诊号',
+      '病案号',
+    ]),
+    field('hospital_name', '定点医药机构名称', 'org_name', [
+      '定点医药机构名称',
+      '定点医疗机构名称',
+      '定点机构名称',
+      '医药机构名称',
+      '医疗机构名称',
+      '医院名称',
+      '就诊医院',
+      '就诊机构',
+      '机构名称',
+    ]),
+    field('hospital_code', '定点医药机构编码', 'code', [
+      '定点医药机构编码',
+      '定点医疗机构编码',
+      '定点机构编码',
+      '医药机构编码',
+      '医疗机构编码',
+      '机构编码',
+      '医院编码',
+    ]),
+    field('visit_type', '医疗类别', 'text', ['医疗类别', '医疗类型', '就诊类型', '就诊类别', '就医类型', '结算类别']),
+    field('insurance_type', '险种类型', 'text', ['险种类型', '险种', '参保类型', '保险类型']),
+    field('admission_date', '入院日期', 'date', ['入院日期', '入院时间', '就诊日期', '就诊时间', '门诊日期']),
+    field('discharge_date', '出院日期', 'date', ['出院日期', '出院时间']),
+    field(
+      'settlement_date',
+      '结算日期',
+      'date',
+      ['结算日期', '结算时间', '费用结算时间', '结算办理时间', '报销日期', '清算日期'],
+      true,
+    ),
+    field('diagnosis', '出院诊断', 'text', ['出院诊断', '主要诊断', '入院诊断', '诊断', '诊断名称', '疾病名称', '病种名称']),
+    field('total_amount', '医疗总费用', 'money', [
+      '医疗总费用',
+      '医疗费用总额',
+      '医疗费总额',
+      '总费用',
+      '费用总额',
+      '发生金额',
+      '总金额',
+    ]),
+    field('fund_amount', '统筹基金支付金额', 'money', [
+      '统筹基金支付金额',
+      '统筹支付金额',
+      '统筹基金支付',
+      '统筹支付',
+      '基金支付金额',
+      '基金支付',
+      '基金支付总额',
+      '医保支付金额',
+      '医保基金支付金额',
+      '报销金额',
+    ]),
+    field('personal_amount', '个人支付金额', 'money', [
+      '个人支付金额',
+      '个人负担金额',
+      '个人自付',
+      '自付金额',
+      '个人现金支付',
+    ]),
+  ],
+};

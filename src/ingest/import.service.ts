@@ -1,0 +1,273 @@
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { getKind, listKinds, inferFieldFromHeader, parseHeader } from '../catalog/index.js';
+import type { DatasetKind } from '../catalog/dataset-kind.js';
+import { JianduError } from '../shared/errors.js';
+import { sha256File } from '../shared/file-hash.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { BatchRepository } from '../warehouse/batch.repository.js';
+import { DatasetRepository, datasetTable, rawColumn, type DatasetRecord } from '../warehouse/dataset.repository.js';
+import { quoteIdent, sqlLiteral, type Warehouse } from '../warehouse/warehouse.js';
+import { planColumns, type ColumnPlan, type MapOverride } from './column-plan.js';
+import type { TextEncoding } from './encoding-detector.js';
+import { detectFileFormat } from './file-format.js';
+import type { ImportReport } from './import-report.js';
+import { columnTypeFor, normalizedExpression } from './normalized-expression.js';
+import { stageDelimitedFile } from './readers/csv-stager.js';
+import { stageJsonFile } from './readers/json-stager.js';
+import { stageXlsxFile } from './readers/xlsx-stager.js';
+import { buildRowClassifier } from './row-classifier.js';
+import { STAGE_REJECTS_TABLE, STAGE_TABLE, stageColumn, type SkipReason, type SkippedRow, type StagedSource } from './staged-source.js';
+import { inferTypesFromValues } from './value-inference.js';
+
+export interface ImportOptions {
+  readonly file: string;
+  readonly dataset: string;
+  readonly kind?: string | undefined;
+  readonly sheet?: string | number | undefined;
+  readonly encoding?: TextEncoding | undefined;
+  readonly map?: readonly MapOverride[] | undefined;
+  readonly agency?: string | undefined;
+  readonly force?: boolean | undefined;
+  /** Called with a fraction in 0..1 (or -1 when unknown) and the current phase, in Chinese. */
+  readonly onProgress?: ((fraction: number, phase: string) => void) | undefined;
+}
+
+/** The most non-data rows listed one by one in a report; beyond that they are counted in a warning. */
+const MAX_LISTED_SKIPPED = 10_000;
+
+/**
+ * Imports one agency file into a dataset as one batch. The file is staged by the reader for its
+ * format, each column is mapped to a field and normalised by its semantic type inside DuckDB, rows
+ * that cannot be parsed go to the batch's quarantine file, and rows, batch record and dataset
+ * schema changes are committed in one transaction: a failed or killed import leaves the warehouse
+ * as it was.
+ *
+ * @example
+ * const report = await new ImportService(wh, ws).import({ file: '许可.csv', dataset: 'tobacco', kind: 'tobacco_retailer' });
+ */
+export class ImportService {
+  private readonly datasets: DatasetRepository;
+  private readonly batches: BatchRepository;
+
+  constructor(
+    private readonly wh: Warehouse,
+    private readonly ws: Workspace,
+  ) {
+    this.datasets = new DatasetRepository(wh);
+    this.batches = new BatchRepository(wh);
+  }
+
+  async import(options: ImportOptions): Promise<ImportReport> {
+    const started = Date.now();
+    const file = path.resolve(options.file);
+    const fileStat = await stat(file).catch((cause: unknown) => {
+      throw new JianduError('unreadable_file', `无法读取文件：${options.file}`, { file }, { cause });
+    });
+    if (!fileStat.isFile()) throw new JianduError('unreadable_file', `不是文件：${options.file}`, { file });
+    const kind = this.resolveKind(options.kind);
+    const existing = await this.datasets.find(options.dataset);
+    if (existing && kind && existing.kind !== kind.id) {
+      throw new JianduError('invalid_argument', `数据集“${options.dataset}”的类型是“${existing.kind ?? '自定义'}”，不能按“${kind.id}”导入`, {});
+    }
+    const datasetKind = kind ?? (existing?.kind ? getKind(existing.kind) : undefined);
+    const sha256 = await sha256File(file);
+    const previous = existing ? await this.batches.findSameFile(options.dataset, sha256) : undefined;
+    if (previous && !options.force) {
+      throw new JianduError(
+        'duplicate_import',
+        `同一文件（SHA-256 相同）已于 ${previous.importedAt} 导入数据集“${options.dataset}”，批次 ${previous.batchId}。如确需再次导入，请加 --force`,
+        { batchId: previous.batchId },
+      );
+    }
+
+    const format = detectFileFormat(file);
+    const progress = options.onProgress;
+    const staged = await this.stage(format, file, options);
+    const warnings = [...staged.warnings];
+    if (previous) warnings.push(`同一文件已于批次 ${previous.batchId} 导入，本次按 --force 再次导入`);
+
+    const { planned, pending } = planColumns({
+      headers: staged.headers,
+      kind: datasetKind,
+      overrides: options.map ?? [],
+      existing: existing?.fields ?? [],
+    });
+    const inferred = await inferTypesFromValues(this.wh, pending);
+    const columns = [...planned, ...inferred].sort((a, b) => a.index - b.index);
+    const emptyUnnamed = await this.emptyUnnamedColumns(columns);
+    const kept = columns.filter((c) => !emptyUnnamed.has(c.index));
+    if (emptyUnnamed.size > 0) warnings.push(`忽略了 ${emptyUnnamed.size} 个没有表头且全为空的列`);
+    warnings.push(...coordinateWarnings(kept));
+
+    progress?.(-1, '写入数据仓库');
+    const classifier = buildRowClassifier(staged.headers.length);
+    const result = await this.wh.transaction(async () => {
+      const dataset = await this.datasets.ensure(options.dataset, datasetKind?.id ?? null);
+      await this.datasets.addFields(
+        dataset.name,
+        [
+          ...(datasetKind?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type, required: f.required })),
+          ...kept.map((c) => ({ name: c.field, label: c.label, type: c.type, required: false })),
+        ],
+        columnTypeFor,
+      );
+      const schema = await this.datasets.get(dataset.name);
+      const batchId = await this.batches.nextId();
+      await this.wh.run(classifier.prepare);
+      const rowsImported = await this.insertRows(schema, kept, batchId, classifier.expression);
+      const invalid = await this.countInvalid(schema.name, kept, batchId);
+      const skippedRows = await this.skippedRows(staged, classifier.expression, warnings);
+      const quarantine = await this.writeQuarantine(schema.name, batchId);
+      const maxOrd = await this.wh.one<{ n: number }>(`SELECT coalesce(max(_ord), 0)::DOUBLE AS n FROM ${STAGE_TABLE}`);
+      await this.datasets.advanceRowIds(schema.name, maxOrd?.n ?? 0);
+      const rowsQuarantined = quarantine.rows;
+      const report: ImportReport = {
+        dataset: schema.name,
+        batchId,
+        kind: schema.kind,
+        file: path.basename(file),
+        sha256,
+        format,
+        encoding: staged.encoding,
+        sheet: staged.sheet,
+        rowsRead: rowsImported + rowsQuarantined + skippedRows.total,
+        rowsImported,
+        rowsQuarantined,
+        quarantineFile: quarantine.file,
+        skippedRows: skippedRows.listed,
+        mapping: Object.fromEntries(kept.map((c) => [c.header, c.field])),
+        invalid,
+        columns: kept.map((c) => ({ header: c.header, field: c.field, type: c.type, basis: c.basis })),
+        warnings,
+        durationMs: Date.now() - started,
+      };
+      try {
+        await this.batches.insert({
+          batchId,
+          dataset: schema.name,
+          kind: schema.kind,
+          agency: options.agency ?? null,
+          fileName: path.basename(file),
+          sha256,
+          fileBytes: fileStat.size,
+          format,
+          encoding: staged.encoding,
+          sheet: staged.sheet,
+          durationMs: report.durationMs,
+          rowsRead: report.rowsRead,
+          rowsImported,
+          rowsQuarantined,
+          firstRowId: schema.nextRowId,
+          quarantineFile: quarantine.file,
+          report,
+        });
+      } catch (error) {
+        if (quarantine.file) await rm(quarantine.file, { force: true });
+        throw error;
+      }
+      return report;
+    });
+    await this.dropStage();
+    return result;
+  }
+
+  private resolveKind(id: string | undefined): DatasetKind | undefined {
+    if (id === undefined) return undefined;
+    const kind = getKind(id);
+    if (!kind) {
+      throw new JianduError('invalid_argument', `数据集类型“${id}”不存在。可用类型：${listKinds().map((k) => k.id).join(', ')}（jiandu kinds 查看说明）`, { kind: id });
+    }
+    return kind;
+  }
+
+  private async stage(format: 'csv' | 'xlsx' | 'json', file: string, options: ImportOptions): Promise<StagedSource> {
+    const isKnownHeader = (text: string): boolean => inferFieldFromHeader(text) !== undefined || parseHeader(text).unit !== null;
+    const onProgress = options.onProgress;
+    switch (format) {
+      case 'csv':
+        return stageDelimitedFile(this.wh, file, { encoding: options.encoding, tmpDir: this.ws.tmpDir, isKnownHeader, onProgress });
+      case 'xlsx':
+        return stageXlsxFile(this.wh, file, { sheet: options.sheet, isKnownHeader, onProgress });
+      case 'json':
+        return stageJsonFile(this.wh, file, { onProgress });
+    }
+  }
+
+  /** Unnamed columns (列N) that hold nothing at all are padding from the exporting program. */
+  private async emptyUnnamedColumns(columns: readonly ColumnPlan[]): Promise<Set<number>> {
+    const unnamed = columns.filter((c) => /^列\d+$/.test(c.header));
+    if (unnamed.length === 0) return new Set();
+    const row = await this.wh.one<Record<string, number>>(
+      `SELECT ${unnamed.map((c, i) => `count(nullif(trim(${stageColumn(c.index)}), ''))::DOUBLE AS n${i}`).join(', ')} FROM ${STAGE_TABLE}`,
+    );
+    return new Set(unnamed.filter((_, i) => (row?.[`n${i}`] ?? 0) === 0).map((c) => c.index));
+  }
+
+  private async insertRows(dataset: DatasetRecord, columns: readonly ColumnPlan[], batchId: number, classExpr: string): Promise<number> {
+    const targets = ['_row_id', '_batch_id', '_row_no', '_line'];
+    const values = [`${dataset.nextRowId - 1} + _ord`, String(batchId), '_ord', '_line'];
+    for (const c of columns) {
+      targets.push(c.field, rawColumn(c.field));
+      values.push(normalizedExpression(c, columns), stageColumn(c.index));
+    }
+    await this.wh.run(
+      `INSERT INTO ${datasetTable(dataset.name)} (${targets.map(quoteIdent).join(', ')})
+       SELECT ${values.join(', ')} FROM ${STAGE_TABLE} WHERE ${classExpr} IS NULL`,
+    );
+    const counted = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${datasetTable(dataset.name)} WHERE _batch_id = $1`, [batchId]);
+    return counted?.n ?? 0;
+  }
+
+  private async countInvalid(dataset: string, columns: readonly ColumnPlan[], batchId: number): Promise<Record<string, number>> {
+    const checked = columns.filter((c) => c.type !== 'text');
+    if (checked.length === 0) return {};
+    const parts = checked.map(
+      (c, i) => `count(*) FILTER (WHERE ${quoteIdent(c.field)} IS NULL AND nullif(trim(${quoteIdent(rawColumn(c.field))}), '') IS NOT NULL)::DOUBLE AS i${i}`,
+    );
+    const row = await this.wh.one<Record<string, number>>(`SELECT ${parts.join(', ')} FROM ${datasetTable(dataset)} WHERE _batch_id = $1`, [batchId]);
+    return Object.fromEntries(checked.map((c, i) => [c.field, row?.[`i${i}`] ?? 0]));
+  }
+
+  private async skippedRows(staged: StagedSource, classExpr: string, warnings: string[]): Promise<{ listed: SkippedRow[]; total: number }> {
+    const width = staged.headers.length;
+    const text = `concat_ws(' ', ${Array.from({ length: width }, (_, i) => `nullif(trim(${stageColumn(i)}), '')`).join(', ')})`;
+    const rows = await this.wh.all<{ line: number | null; reason: SkipReason; text: string; total: number }>(
+      `SELECT _line::DOUBLE AS line, cls AS reason, txt AS text, count(*) OVER ()::DOUBLE AS total
+       FROM (SELECT _ord, _line, ${classExpr} AS cls, ${text} AS txt FROM ${STAGE_TABLE})
+       WHERE cls IS NOT NULL ORDER BY _ord LIMIT ${MAX_LISTED_SKIPPED}`,
+    );
+    const inFile = rows[0]?.total ?? 0;
+    if (inFile > rows.length) warnings.push(`另有 ${inFile - rows.length} 个非数据行未逐条列出`);
+    const listed: SkippedRow[] = [...staged.preamble, ...rows.map((r) => ({ line: r.line, reason: r.reason, text: r.text }))];
+    return { listed, total: staged.preamble.length + inFile };
+  }
+
+  /** Writes the rows the reader rejected to the batch's quarantine CSV: line, reason, raw text. */
+  private async writeQuarantine(dataset: string, batchId: number): Promise<{ file: string | null; rows: number }> {
+    const n = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${STAGE_REJECTS_TABLE}`);
+    const rows = n?.n ?? 0;
+    if (rows === 0) return { file: null, rows: 0 };
+    const file = path.join(this.ws.quarantineDir, `${safeFileName(dataset)}-batch${batchId}.csv`);
+    await this.wh.run(
+      `COPY (SELECT line AS "行号", reason AS "原因", raw AS "原始内容" FROM ${STAGE_REJECTS_TABLE} ORDER BY line NULLS LAST)
+       TO ${sqlLiteral(file)} (HEADER, DELIMITER ',')`,
+    );
+    return { file, rows };
+  }
+
+  private async dropStage(): Promise<void> {
+    await this.wh.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
+    await this.wh.run(`DROP TABLE IF EXISTS temp.${STAGE_REJECTS_TABLE}`);
+  }
+}
+
+function coordinateWarnings(columns: readonly ColumnPlan[]): string[] {
+  const hasCoords = columns.some((c) => c.type === 'lat') && columns.some((c) => c.type === 'lng');
+  const hasSystem = columns.some((c) => c.type === 'coord_system');
+  return hasCoords && !hasSystem ? ['文件未注明坐标系，经纬度按 WGS-84 处理；如为高德/腾讯（GCJ-02）或百度（BD-09）坐标，请增加“坐标系”列'] : [];
+}
+
+function safeFileName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}_-]/gu, '_');
+}

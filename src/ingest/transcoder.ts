@@ -1,0 +1,102 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import iconv from 'iconv-lite';
+import type { TextEncoding } from './encoding-detector.js';
+
+/** A line whose bytes could not be decoded in the file's encoding. */
+export interface UndecodableLine {
+  /** 1-based physical line in the source file. */
+  readonly line: number;
+  /** The line as decoded, with U+FFFD where bytes were invalid. */
+  readonly text: string;
+}
+
+export function iconvName(encoding: TextEncoding): string {
+  switch (encoding) {
+    case 'utf-16le':
+      return 'utf16le';
+    case 'utf-16be':
+      return 'utf16-be';
+    case 'utf-8':
+    case 'gb18030':
+    case 'big5':
+      return encoding;
+  }
+}
+
+/**
+ * Replaces each line that contains U+FFFD (bytes the decoder could not map) by an empty line and
+ * reports it. Empty lines keep the line numbering that DuckDB's reader reports for rejects, and
+ * DuckDB skips them, so the damaged line is quarantined with its true line number instead of
+ * slipping into the warehouse as garbled text.
+ */
+class UndecodableLineFilter extends Transform {
+  private line = 1;
+  private carry = '';
+  constructor(private readonly found: UndecodableLine[]) {
+    super({ decodeStrings: false, encoding: 'utf8' });
+  }
+
+  override _transform(chunk: string, _enc: BufferEncoding, done: TransformCallback): void {
+    const text = this.carry + chunk;
+    const lastNl = text.lastIndexOf('\n');
+    this.carry = lastNl < 0 ? text : text.slice(lastNl + 1);
+    const complete = lastNl < 0 ? '' : text.slice(0, lastNl + 1);
+    done(null, this.dropUndecodable(complete));
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(null, this.dropUndecodable(this.carry));
+  }
+
+  private dropUndecodable(text: string): string {
+    if (!text.includes('\uFFFD')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.line++;
+      return text;
+    }
+    const parts = text.split('\n');
+    const out: string[] = [];
+    parts.forEach((part, i) => {
+      if (part.includes('\uFFFD')) {
+        this.found.push({ line: this.line, text: part.replace(/\r$/, '') });
+        out.push(part.endsWith('\r') ? '\r' : '');
+      } else out.push(part);
+      if (i < parts.length - 1) this.line++;
+    });
+    return out.join('\n');
+  }
+}
+
+/**
+ * Streams a text file in another encoding into a UTF-8 copy that DuckDB's CSV reader can read,
+ * moving lines with undecodable bytes out of the way (see {@link UndecodableLineFilter}).
+ *
+ * @example
+ * const bad = await transcodeToUtf8('export.csv', 'gb18030', 0, '/ws/tmp/x.csv');
+ */
+export async function transcodeToUtf8(
+  source: string,
+  encoding: TextEncoding,
+  bomLength: number,
+  target: string,
+  onProgress?: (bytesRead: number) => void,
+): Promise<UndecodableLine[]> {
+  let read = 0;
+  const found: UndecodableLine[] = [];
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      read += chunk.length;
+      onProgress?.(read);
+      done(null, chunk);
+    },
+  });
+  await pipeline(
+    createReadStream(source, { start: bomLength, highWaterMark: 1 << 20 }),
+    counter,
+    iconv.decodeStream(iconvName(encoding)),
+    new UndecodableLineFilter(found),
+    createWriteStream(target, { encoding: 'utf8' }),
+  );
+  return found;
+}

@@ -1,0 +1,49 @@
+import { defineMacro } from './sql-macro.js';
+
+/**
+ * Calendar checks shared by ID numbers and dates. Years are limited to 1900–2199: the range of the
+ * date normaliser (task brief; Excel's 1900 date system starts at 1900-01-01), and a birth year
+ * before 1900 on a living person's ID number is a typo, as hutool's `isBirthday` also assumes.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return 30 + ((month + Math.floor(month / 8)) % 2);
+}
+
+/**
+ * True when (year, month, day) is a real calendar date with 1900 ≤ year ≤ 2199.
+ *
+ * @example isSupportedDate(2024, 2, 29) // true
+ * @example isSupportedDate(2023, 2, 29) // false
+ */
+export function isSupportedDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= MIN_YEAR &&
+    year <= MAX_YEAR &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+/** Zero-pads to `width` digits. */
+export function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** SQL twin of {@link isSupportedDate}: pure integer arithmetic, no exceptions on bad input. */
+export const CALENDAR_MACROS: readonly string[] = [
+  defineMacro(
+    'jd__ymd_ok',
+    ['y', 'm', 'd'],
+    `y BETWEEN ${MIN_YEAR} AND ${MAX_YEAR} AND m BETWEEN 1 AND 12 AND d >= 1 AND d <= CASE WHEN m = 2 THEN 28 + ((y % 4 = 0 AND y % 100 <> 0) OR y % 400 = 0)::INTEGER ELSE 30 + ((m + m // 8) % 2) END`,
+  ),
+];

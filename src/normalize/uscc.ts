@@ -1,0 +1,72 @@
+import { BLANK } from './char-class.js';
+import { foldFullWidth, foldMaps, upperAscii } from './full-width.js';
+import { jsRegExp, sqlRegex, sqlString } from './portable-regex.js';
+import { defineMacro, sqlLet } from './sql-macro.js';
+
+/**
+ * Unified Social Credit Codes (统一社会信用代码, GB 32100-2015), domain.md §2.
+ *
+ * Canonical form: 18 upper-case characters over 0123456789ABCDEFGHJKLMNPQRTUWXY (no I, O, Z, S,
+ * V), chars 3–8 digits, check character C18 = (31 − Σ v_i·W_i mod 31) mod 31 with
+ * W_i = 3^(i−1) mod 31. Chars 1–2 may be letters (authority/type `Y`…), as the standard allows;
+ * python-stdnum's digits-only rule is stricter than the standard (domain.md §2).
+ */
+
+/** Character set; a character's value is its index. */
+export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+/** domain.md §2 regex, portable to RE2. */
+const USCC_PATTERN = '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}';
+const USCC_RE = jsRegExp(`^${USCC_PATTERN}$`);
+const BLANK_G = jsRegExp(BLANK, 'g');
+
+/**
+ * The GB 32100 check character of the first 17 characters (which must be in the charset).
+ *
+ * @example usccCheckChar('91110000600037341') // 'L'
+ */
+export function usccCheckChar(first17: string): string {
+  let sum = 0;
+  WEIGHTS.forEach((w, i) => {
+    sum += USCC_CHARSET.indexOf(first17.charAt(i)) * w;
+  });
+  return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
+}
+
+/**
+ * Normalises a Unified Social Credit Code to 18 upper-case characters with a valid check
+ * character, or null when empty or invalid. Accepts lower case, blanks and full-width characters.
+ *
+ * @example normalizeUscc('９１３１０１１５５９１６９３８５６ａ') // '91310115591693856A'
+ * @example normalizeUscc('91110000600037341N') // null (check character)
+ */
+export function normalizeUscc(raw: string | null): string | null {
+  if (raw === null) return null;
+  const s = upperAscii(foldFullWidth(raw).replace(BLANK_G, ''));
+  return USCC_RE.test(s) && usccCheckChar(s) === s.charAt(17) ? s : null;
+}
+
+const checkSum = (s: string): string =>
+  WEIGHTS.map((w, i) => `(instr(${sqlString(USCC_CHARSET)}, substr(${s}, ${i + 1}, 1)) - 1) * ${w}`).join(' + ');
+
+const { from: FOLD_FROM, to: FOLD_TO } = foldMaps({ upper: true });
+
+/** DDL of the credit-code macros, in dependency order. */
+export const USCC_MACROS: readonly string[] = [
+  // `s` must already match the pattern.
+  defineMacro(
+    'jd__uscc_checked',
+    ['s'],
+    `CASE WHEN substr(${sqlString(USCC_CHARSET)}, ((31 - (${checkSum('s')}) % 31) % 31) + 1, 1) = substr(s, 18, 1) THEN s END`,
+  ),
+  // Fast path for clean values; otherwise fold + upper-case in one translate, drop blanks.
+  defineMacro(
+    'jd_uscc',
+    ['raw'],
+    `CASE WHEN regexp_full_match(raw, ${sqlRegex(USCC_PATTERN)}) THEN jd__uscc_checked(raw) ELSE ${sqlLet(
+      `regexp_replace(translate(raw, ${sqlString(FOLD_FROM)}, ${sqlString(FOLD_TO)}), ${sqlRegex(BLANK)}, '', 'g')`,
+      'c',
+      `CASE WHEN regexp_full_match(c, ${sqlRegex(USCC_PATTERN)}) THEN jd__uscc_checked(c) END`,
+    )} END`,
+  ),
+];

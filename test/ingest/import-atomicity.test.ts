@@ -1,0 +1,82 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Warehouse } from '../../src/warehouse/warehouse.js';
+import { writeBenchCsv } from '../../bench/support/export-generator.js';
+import { runCli, startCli } from '../support/run-cli.js';
+
+/**
+ * An import killed at any moment must leave the warehouse exactly as it was before (or, if the
+ * kill came after the commit, exactly as after a complete import) — never half a batch.
+ */
+interface State {
+  readonly batches: number;
+  readonly rows: number;
+  readonly datasets: string;
+}
+
+async function stateOf(workspace: string): Promise<State> {
+  const wh = await Warehouse.open(path.join(workspace, 'warehouse.duckdb'));
+  try {
+    const b = await wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM jiandu.batches');
+    const d = await wh.all<{ name: string }>('SELECT name FROM jiandu.datasets ORDER BY name');
+    const r = await wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM data.registry');
+    return { batches: b?.n ?? -1, rows: r?.n ?? -1, datasets: d.map((x) => x.name).join(',') };
+  } finally {
+    wh.close();
+  }
+}
+
+let dir: string;
+let baselineWs: string;
+let big: string;
+let before: State;
+let after: State;
+let fullMs: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-kill-'));
+  const small = path.join(dir, 'small.csv');
+  big = path.join(dir, 'big.csv');
+  await writeBenchCsv(small, 50, 'utf-8');
+  await writeBenchCsv(big, 300_000, 'gbk');
+  baselineWs = path.join(dir, 'baseline');
+  expect(runCli(['import', small, '--dataset', 'registry'], baselineWs).status).toBe(0);
+  before = await stateOf(baselineWs);
+  const full = path.join(dir, 'full');
+  cpSync(baselineWs, full, { recursive: true });
+  const started = Date.now();
+  const r = runCli(['import', big, '--dataset', 'registry'], full);
+  fullMs = Date.now() - started;
+  expect(r.status, r.stderr).toBe(0);
+  after = await stateOf(full);
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('an import killed half-way', () => {
+  it('leaves the warehouse as before, never with part of the batch', async () => {
+    expect(after.rows).toBeGreaterThan(before.rows);
+    let killedMidway = 0;
+    for (const fraction of [0.3, 0.5, 0.65, 0.8, 0.9]) {
+      const ws = path.join(dir, `kill-${fraction}`);
+      cpSync(baselineWs, ws, { recursive: true });
+      const child = startCli(['import', big, '--dataset', 'registry'], ws);
+      const timer = setTimeout(() => child.kill('SIGKILL'), Math.round(fullMs * fraction));
+      const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+      clearTimeout(timer);
+      const state = await stateOf(ws);
+      if (signal === 'SIGKILL') {
+        expect([before, after]).toContainEqual(state);
+        if (state.rows === before.rows) killedMidway++;
+      } else {
+        expect(code).toBe(0);
+        expect(state).toEqual(after);
+      }
+    }
+    // At least one kill must have landed inside the import for this test to mean anything.
+    expect(killedMidway).toBeGreaterThan(0);
+  }, 240_000);
+});
