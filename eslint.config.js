@@ -19,6 +19,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
       'no-empty': ['error', { allowEmptyCatch: false }],
+      // Chinese text legitimately contains the ideographic space U+3000 in strings and patterns.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipRegExps: true, skipTemplates: true, skipComments: true }],
     },
     settings: { 'import-x/resolver': { node: true } },
   },

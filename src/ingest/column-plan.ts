@@ -48,7 +48,7 @@ export function parseMapOverride(text: string): MapOverride {
   if (type !== undefined && !isSemanticType(type)) {
     throw new JianduError('invalid_argument', `--map 中的类型“${type}”不存在`, { type });
   }
-  return { header, field: field.trim(), type: type as SemanticType | undefined };
+  return { header, field: field.trim(), type };
 }
 
 const FIELD_NAME = /^[\p{L}\p{N}_]{1,63}$/u;
@@ -77,9 +77,10 @@ export interface PendingColumn {
 
 /**
  * Decides, for each column, the field it fills and its semantic type: an explicit `--map` first;
- * then an existing dataset field of the same name; then the kind's header aliases; for datasets
- * without a kind the catalogue's global aliases. Columns still undecided are returned as pending,
- * for {@link inferTypesFromValues} to settle from the data.
+ * then the kind's header aliases; then an existing dataset field of the same name; then the
+ * catalogue's global aliases (a 统一社会信用代码 column the kind leaves ambiguous is still checked
+ * as a credit code). Columns still undecided are returned as pending, for
+ * {@link inferTypesFromValues} to settle from the data; they are kept under their header's name.
  */
 export function planColumns(input: PlanInput): { planned: ColumnPlan[]; pending: PendingColumn[] } {
   const { headers, kind, overrides, existing } = input;
@@ -125,26 +126,20 @@ export function planColumns(input: PlanInput): { planned: ColumnPlan[]; pending:
       return;
     }
     const byName = existingByName.get(fieldNameFromHeader(header));
-    if (byName && !kind) {
+    if (byName) {
       claim({ field: byName.name, label: byName.label, type: byName.type, basis: 'dataset' });
       return;
     }
-    if (!kind) {
-      const inferred = inferFieldFromHeader(header);
-      if (inferred && !taken.has(inferred.name)) {
-        const prior = existingByName.get(inferred.name);
-        claim({ field: inferred.name, label: header, type: prior?.type ?? inferred.type, basis: prior ? 'dataset' : 'alias' });
-        return;
-      }
-      const field = uniqueName(fieldNameFromHeader(header), taken);
-      taken.add(field);
-      pending.push({ index, header, field, unit });
+    // Columns the kind does not name (or custom datasets): the catalogue's global aliases, then the values.
+    const inferred = inferFieldFromHeader(header);
+    if (inferred && !taken.has(inferred.name) && !kindFields.has(inferred.name)) {
+      const prior = existingByName.get(inferred.name);
+      claim({ field: inferred.name, label: header, type: prior?.type ?? inferred.type, basis: prior ? 'dataset' : 'alias' });
       return;
     }
-    // Kind datasets keep unmapped columns as text, under their own header name.
-    const field = uniqueName(fieldNameFromHeader(header), taken);
-    const prior = existingByName.get(field);
-    claim({ field, label: header, type: prior?.type ?? 'text', basis: prior ? 'dataset' : 'text' });
+    const field = uniqueName(fieldNameFromHeader(header), new Set([...taken, ...kindFields.keys()]));
+    taken.add(field);
+    pending.push({ index, header, field, unit });
   });
 
   if (kind) {

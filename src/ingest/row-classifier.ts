@@ -19,11 +19,14 @@ const TOTAL_PATTERN = '^[\\s\u3000]*(合[\\s\u3000]*计|总[\\s\u3000]*计|小[\
 
 export function buildRowClassifier(width: number): RowClassifier {
   const cols = Array.from({ length: width }, (_, i) => stageColumn(i));
-  const filledCount = cols.map((c) => `(coalesce(trim(${c}), '') <> '')::INTEGER`).join(' + ') || '0';
-  const firstFilled = `coalesce(${cols.map((c) => `nullif(trim(${c}), '')`).join(', ')}, '')`;
+  // Readers store empty cells as NULL, so plain NULL tests find empty cells without trimming
+  // every cell of every row; a cell holding only spaces counts as filled (rare, and harmless).
+  const filledCount = cols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ') || '0';
+  const firstFilled = `coalesce(${cols.slice(0, 3).join(', ')}, '')`;
   const branches = [
-    `WHEN (${filledCount}) = 0 THEN 'blank'`,
-    `WHEN regexp_matches(${firstFilled}, '${TOTAL_PATTERN}') THEN 'total'`,
+    `WHEN coalesce(${cols.join(', ')}) IS NULL THEN 'blank'`,
+    // contains() is a cheap guard before the regular expression; totals are labelled in the first columns.
+    `WHEN contains(${firstFilled}, '计') AND regexp_matches(${firstFilled}, '${TOTAL_PATTERN}') THEN 'total'`,
     `WHEN _ord > getvariable('jd_last_full_row') AND (${filledCount}) = 1 AND ${width} >= 3 THEN 'note'`,
   ].filter(Boolean);
   return {

@@ -1,7 +1,7 @@
 import { BLANK, NON_ASCII } from './char-class.js';
 import { foldFullWidth, sqlFoldFullWidth } from './full-width.js';
 import { jsRegExp, sqlRegex, sqlString } from './portable-regex.js';
-import { defineMacro, sqlLet } from './sql-macro.js';
+import { defineMacro } from './sql-macro.js';
 
 /**
  * Yes/no flags as agencies fill them in (是否…): Chinese words, check marks, Y/N, TRUE/FALSE, 1/0.
@@ -33,21 +33,11 @@ export function normalizeBoolean(raw: string | null): boolean | null {
   return null;
 }
 
-const inList = (words: readonly string[]): string => `k IN (${words.map(sqlString).join(', ')})`;
+const S = `regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g')`;
+const K = `CASE WHEN regexp_matches(${S}, ${sqlRegex(NON_ASCII)}) THEN ${S} ELSE upper(${S}) END`;
+const inList = (words: readonly string[]): string => `${K} IN (${words.map(sqlString).join(', ')})`;
 
 /** DDL of `jd_boolean(raw)` → BOOLEAN. */
 export const BOOLEAN_MACROS: readonly string[] = [
-  defineMacro(
-    'jd_boolean',
-    ['raw'],
-    sqlLet(
-      `regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g')`,
-      's',
-      sqlLet(
-        `CASE WHEN regexp_matches(s, ${sqlRegex(NON_ASCII)}) THEN s ELSE upper(s) END`,
-        'k',
-        `CASE WHEN ${inList(TRUE_WORDS)} THEN true WHEN ${inList(FALSE_WORDS)} THEN false END`,
-      ),
-    ),
-  ),
+  defineMacro('jd_boolean', ['raw'], `CASE WHEN ${inList(TRUE_WORDS)} THEN true WHEN ${inList(FALSE_WORDS)} THEN false END`),
 ];

@@ -1,7 +1,7 @@
 import { BLANK_RANGES, NON_ASCII, charClass } from './char-class.js';
 import { foldFullWidth, sqlFoldFullWidth } from './full-width.js';
 import { jsRegExp, sqlRegex, sqlString } from './portable-regex.js';
-import { defineMacro, sqlLet } from './sql-macro.js';
+import { defineMacro } from './sql-macro.js';
 
 /**
  * Coordinate reference systems of Chinese map data (domain.md §6): WGS-84 from GPS devices,
@@ -44,19 +44,11 @@ export function normalizeCoordSystem(raw: string | null): CoordSystem | null {
   return LOOKUP.get(key) ?? null;
 }
 
+const C = `regexp_replace(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(SEPARATOR)}, '', 'g'), ${sqlRegex(SUFFIX_PATTERN)}, '')`;
+const K = `CASE WHEN regexp_matches(${C}, ${sqlRegex(NON_ASCII)}) THEN ${C} ELSE upper(${C}) END`;
 const branches = (Object.entries(COORD_SYSTEM_ALIASES) as [CoordSystem, readonly string[]][])
-  .map(([system, names]) => `WHEN k IN (${names.map(sqlString).join(', ')}) THEN '${system}'`)
+  .map(([system, names]) => `WHEN ${K} IN (${names.map(sqlString).join(', ')}) THEN '${system}'`)
   .join(' ');
 
 /** DDL of `jd_coord_system(raw)` → VARCHAR 'wgs84' | 'gcj02' | 'bd09'. */
-export const COORD_SYSTEM_MACROS: readonly string[] = [
-  defineMacro(
-    'jd_coord_system',
-    ['raw'],
-    sqlLet(
-      `regexp_replace(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(SEPARATOR)}, '', 'g'), ${sqlRegex(SUFFIX_PATTERN)}, '')`,
-      'c',
-      sqlLet(`CASE WHEN regexp_matches(c, ${sqlRegex(NON_ASCII)}) THEN c ELSE upper(c) END`, 'k', `CASE ${branches} END`),
-    ),
-  ),
-];
+export const COORD_SYSTEM_MACROS: readonly string[] = [defineMacro('jd_coord_system', ['raw'], `CASE ${branches} END`)];

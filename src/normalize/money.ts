@@ -1,7 +1,7 @@
 import { BLANK } from './char-class.js';
 import { foldFullWidth, sqlFoldFullWidth } from './full-width.js';
 import { jsRegExp, sqlRegex } from './portable-regex.js';
-import { defineMacro, sqlLet } from './sql-macro.js';
+import { defineMacro } from './sql-macro.js';
 
 /**
  * Amounts of money in yuan.
@@ -75,29 +75,25 @@ export function normalizeMoney(raw: string | null, unit: MoneyUnit = 'yuan'): nu
   return sign1 === '-' || sign2 === '-' ? -value : value;
 }
 
-const EXPONENT_SQL = `CASE g.u WHEN '元' THEN 0 WHEN '万' THEN 4 WHEN '万元' THEN 4 WHEN '亿' THEN 8 WHEN '亿元' THEN 8 ELSE CASE WHEN unit = 'wan' THEN 4 ELSE 0 END END`;
+// SQL: everything is computed CASE-free in the first WHEN condition and reused by the THEN branch
+// (DuckDB shares repeated subexpressions only where they are always evaluated; see idcard.ts).
+const G = `regexp_extract(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g'), ${sqlRegex(MONEY_PATTERN)}, ['s1', 's2', 'i', 'f', 'u'])`;
+const g = (name: string): string => `struct_extract(${G}, '${name}')`;
+const EXPONENT = `CASE ${g('u')} WHEN '元' THEN 0 WHEN '万' THEN 4 WHEN '万元' THEN 4 WHEN '亿' THEN 8 WHEN '亿元' THEN 8 ELSE CASE WHEN unit = 'wan' THEN 4 ELSE 0 END END`;
+const DIGITS = `ltrim(replace(${g('i')}, ',', ''), '0')`;
+const FRACTION = `(${g('f')} || '${FRACTION_PAD}')`;
+/** The amount in fen, rounded half away from zero on the next digit. */
+const CENTS = `(TRY_CAST(${DIGITS} || substr(${FRACTION}, 1, ${EXPONENT} + 2) AS HUGEINT) + (substr(${FRACTION}, ${EXPONENT} + 3, 1) >= '5')::INTEGER)`;
 
 /**
  * DDL of `jd_money(raw, unit := 'yuan')` → DECIMAL(18,2). `unit` is 'yuan' or 'wan' (a constant
- * from the column mapping, e.g. `jd_money(col, 'wan')` for a 万元 column).
+ * from the column mapping, e.g. `jd_money(col, 'wan')` for a 万元 column); NULL means 'yuan'.
  */
 export const MONEY_MACROS: readonly string[] = [
   defineMacro(
-    'jd__money_cents',
-    ['i', 'f', 'k'],
-    `TRY_CAST(i || substr(f || '${FRACTION_PAD}', 1, k + 2) AS HUGEINT) + (substr(f || '${FRACTION_PAD}', k + 3, 1) >= '5')::INTEGER`,
-  ),
-  defineMacro(
     'jd_money',
     ['raw', "unit := 'yuan'"],
-    sqlLet(
-      `regexp_extract(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g'), ${sqlRegex(MONEY_PATTERN)}, ['s1', 's2', 'i', 'f', 'u'])`,
-      'g',
-      `CASE WHEN g.i <> '' AND (g.s1 = '' OR g.s2 = '') AND length(ltrim(replace(g.i, ',', ''), '0')) <= ${MAX_INT_DIGITS} THEN ${sqlLet(
-        `jd__money_cents(ltrim(replace(g.i, ',', ''), '0'), g.f, ${EXPONENT_SQL})`,
-        'c',
-        `CASE WHEN c < ${CENTS_LIMIT.toString()} THEN CAST(CAST(CASE WHEN g.s1 = '-' OR g.s2 = '-' THEN -c ELSE c END AS DECIMAL(38,0)) * 0.01 AS DECIMAL(18,2)) END`,
-      )} END`,
-    ),
+    `CASE WHEN (${g('i')} <> '')::INTEGER * ((${g('s1')} = '')::INTEGER | (${g('s2')} = '')::INTEGER) * (length(${DIGITS}) <= ${MAX_INT_DIGITS})::INTEGER * (${CENTS} < ${CENTS_LIMIT.toString()})::INTEGER = 1 ` +
+      `THEN CAST(CAST(CASE WHEN ${g('s1')} = '-' OR ${g('s2')} = '-' THEN -${CENTS} ELSE ${CENTS} END AS DECIMAL(38,0)) * 0.01 AS DECIMAL(18,2)) END`,
   ),
 ];

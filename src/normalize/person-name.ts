@@ -1,4 +1,4 @@
-import { BLANK, HAN, charClass } from './char-class.js';
+import { BLANK, BLANK_RUN_TO_COLLAPSE, HAN, charClass } from './char-class.js';
 import { foldFullWidth, sqlFoldFullWidth } from './full-width.js';
 import { jsRegExp, sqlRegex } from './portable-regex.js';
 import { defineMacro } from './sql-macro.js';
@@ -56,6 +56,6 @@ export const PERSON_NAME_MACROS: readonly string[] = [
   defineMacro(
     'jd_person_name',
     ['raw'],
-    `nullif(CASE WHEN regexp_matches(raw, ${sqlRegex(HAN)}) THEN regexp_replace(${dotted}, ${sqlRegex(BLANK)}, '', 'g') ELSE trim(regexp_replace(regexp_replace(${dotted}, ${sqlRegex(`${BLANK}+`)}, ' ', 'g'), ' ?· ?', '·', 'g'), ' ') END, '')`,
+    `nullif(CASE WHEN regexp_matches(raw, ${sqlRegex(HAN)}) THEN regexp_replace(${dotted}, ${sqlRegex(BLANK)}, '', 'g') ELSE trim(regexp_replace(regexp_replace(${dotted}, ${sqlRegex(BLANK_RUN_TO_COLLAPSE)}, ' ', 'g'), ' ?· ?', '·', 'g'), ' ') END, '')`,
   ),
 ];

@@ -1,4 +1,4 @@
-import { BLANK } from './char-class.js';
+import { BLANK, BLANK_RUN_TO_COLLAPSE } from './char-class.js';
 import { foldFullWidth, sqlFoldFullWidth } from './full-width.js';
 import { jsRegExp, sqlRegex } from './portable-regex.js';
 import { defineMacro } from './sql-macro.js';
@@ -28,6 +28,6 @@ export const TEXT_MACROS: readonly string[] = [
   defineMacro(
     'jd_text',
     ['raw'],
-    `nullif(trim(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(`${BLANK}+`)}, ' ', 'g'), ' '), '')`,
+    `nullif(trim(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK_RUN_TO_COLLAPSE)}, ' ', 'g'), ' '), '')`,
   ),
 ];

@@ -51,22 +51,23 @@ const checkSum = (s: string): string =>
 
 const { from: FOLD_FROM, to: FOLD_TO } = foldMaps({ upper: true });
 
-/** DDL of the credit-code macros, in dependency order. */
+/**
+ * The candidate: `raw` when it already matches (most rows), else folded, upper-cased and without
+ * blanks if that matches, else NULL. Computed in the first WHEN condition so DuckDB evaluates it
+ * once per row (see idcard.ts).
+ */
+const C = `CASE WHEN regexp_full_match(raw, ${sqlRegex(USCC_PATTERN)}) THEN raw ELSE ${sqlLet(
+  `regexp_replace(translate(raw, ${sqlString(FOLD_FROM)}, ${sqlString(FOLD_TO)}), ${sqlRegex(BLANK)}, '', 'g')`,
+  'c',
+  `CASE WHEN regexp_full_match(c, ${sqlRegex(USCC_PATTERN)}) THEN c END`,
+)} END`;
+
+/** DDL of `jd_uscc(raw)`. */
 export const USCC_MACROS: readonly string[] = [
-  // `s` must already match the pattern.
-  defineMacro(
-    'jd__uscc_checked',
-    ['s'],
-    `CASE WHEN substr(${sqlString(USCC_CHARSET)}, ((31 - (${checkSum('s')}) % 31) % 31) + 1, 1) = substr(s, 18, 1) THEN s END`,
-  ),
-  // Fast path for clean values; otherwise fold + upper-case in one translate, drop blanks.
+  defineMacro('jd__uscc_c', ['raw'], C),
   defineMacro(
     'jd_uscc',
     ['raw'],
-    `CASE WHEN regexp_full_match(raw, ${sqlRegex(USCC_PATTERN)}) THEN jd__uscc_checked(raw) ELSE ${sqlLet(
-      `regexp_replace(translate(raw, ${sqlString(FOLD_FROM)}, ${sqlString(FOLD_TO)}), ${sqlRegex(BLANK)}, '', 'g')`,
-      'c',
-      `CASE WHEN regexp_full_match(c, ${sqlRegex(USCC_PATTERN)}) THEN jd__uscc_checked(c) END`,
-    )} END`,
+    `CASE WHEN substr(${sqlString(USCC_CHARSET)}, ((31 - (${checkSum('jd__uscc_c(raw)')}) % 31) % 31) + 1, 1) = substr(jd__uscc_c(raw), 18, 1) THEN jd__uscc_c(raw) END`,
   ),
 ];

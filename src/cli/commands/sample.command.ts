@@ -8,9 +8,9 @@ import { DatasetRepository } from '../../warehouse/dataset.repository.js';
 import { withWarehouse, type GlobalOptions } from '../cli-context.js';
 
 /** The sample exports shipped in `examples/agency-exports/`: file → dataset and kind. */
-const SAMPLES: readonly { file: string; dataset: string; kind?: string; agency: string }[] = [
+const SAMPLES: readonly { file: string; dataset: string; kind?: string; sheet?: string; agency: string }[] = [
   { file: '六枝特区烟草专卖局-零售许可台账.csv', dataset: 'tobacco_retailers', kind: 'tobacco_retailer', agency: '六枝特区烟草专卖局' },
-  { file: '六枝特区住建局-施工许可台账.xlsx', dataset: 'construction_permits', agency: '六枝特区住房和城乡建设局' },
+  { file: '六枝特区住建局-施工许可台账.xlsx', dataset: 'construction_permits', kind: 'construction_permit', sheet: '施工许可', agency: '六枝特区住房和城乡建设局' },
 ];
 
 function examplesDir(): string {
@@ -31,7 +31,7 @@ export function registerSampleCommand(program: Command, global: () => GlobalOpti
         const out: string[] = [`工作区：${ws.root}`];
         for (const s of SAMPLES.filter((x) => present.has(x.file))) {
           try {
-            const r = await svc.import({ file: path.join(dir, s.file), dataset: s.dataset, kind: s.kind, agency: s.agency });
+            const r = await svc.import({ file: path.join(dir, s.file), dataset: s.dataset, kind: s.kind, sheet: s.sheet, agency: s.agency });
             out.push(`导入 ${s.file} → ${r.dataset}：读取 ${r.rowsRead} 行，导入 ${r.rowsImported}，隔离 ${r.rowsQuarantined}，非数据行 ${r.skippedRows.length}`);
             if (r.quarantineFile) out.push(`  隔离文件：${r.quarantineFile}`);
           } catch (error) {

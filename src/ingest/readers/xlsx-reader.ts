@@ -879,8 +879,11 @@ class StylesSink extends BaseSink {
   private readonly customFormats = new Map<number, string>();
   private readonly xfFormats: number[] = [];
   private inCellXfs = false;
+  private inNumFmts = false; // <dxfs> (conditional formats) have numFmt elements of their own
   open(name: string): void {
-    if (name === 'numFmt') {
+    if (name === 'numFmts') {
+      this.inNumFmts = true;
+    } else if (name === 'numFmt' && this.inNumFmts) {
       const id = Number(this.scanner.attribute('numFmtId'));
       const code = this.scanner.attribute('formatCode');
       if (Number.isInteger(id) && code !== undefined) this.customFormats.set(id, code);
@@ -893,6 +896,7 @@ class StylesSink extends BaseSink {
   }
   override close(name: string): void {
     if (name === 'cellXfs') this.inCellXfs = false;
+    else if (name === 'numFmts') this.inNumFmts = false;
   }
   /** Per cell style index (`s`): NOT_DATE, DATE or TIME. */
   dateStyles(): Uint8Array {
