@@ -50,6 +50,21 @@ export class Warehouse {
     }
   }
 
+  /** Streams a query's rows in chunks (about 2,048 rows each) without materialising the result. */
+  async *stream<T extends object>(sql: string, params: SqlParams = []): AsyncGenerator<T[]> {
+    let result;
+    try {
+      result = await this.connection.stream(sql, params.length ? [...params] : undefined);
+    } catch (cause) {
+      throw new WarehouseQueryError(sql, params, cause);
+    }
+    try {
+      for await (const rows of result.yieldRowObjectJson()) yield rows as unknown as T[];
+    } catch (cause) {
+      throw new WarehouseQueryError(sql, params, cause);
+    }
+  }
+
   async one<T extends object>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     const rows = await this.all<T>(sql, params);
     return rows[0];

@@ -1,0 +1,228 @@
+import type { SemanticType } from '../../catalog/semantic-type.js';
+import { JianduError } from '../../shared/errors.js';
+import type { CollisionSpec, Condition, FieldRef, ModelSpec, NumberOrParam, Operand, RuleSpec } from '../spec/model-spec.js';
+import { Expr, type ExprNode, type JoinNode, type SqlType } from './expression-node.js';
+import type { ExplainPlan, GridPlan, InputPlan, QueryPlan } from './query-plan.js';
+
+export type ParameterValue = string | number | boolean | readonly string[];
+
+export interface PlanContext {
+  /** Input alias → the datasets bound to it. */
+  readonly bindings: ReadonlyMap<string, readonly string[]>;
+  /** `alias.field` → semantic type, for typing literals compared with that field. */
+  readonly fieldTypes: ReadonlyMap<string, SemanticType>;
+  /** Resolved parameter values (defaults overridden by the user). */
+  readonly parameters: ReadonlyMap<string, ParameterValue>;
+  /** The run date, YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+function sqlTypeOf(type: SemanticType | undefined): SqlType {
+  switch (type) {
+    case 'date':
+    case 'datetime':
+      return 'date';
+    case 'money':
+    case 'lat':
+    case 'lng':
+      return 'double';
+    case 'integer':
+      return 'bigint';
+    case 'boolean':
+      return 'boolean';
+    case 'idcard':
+    case 'uscc':
+    case 'person_name':
+    case 'org_name':
+    case 'phone':
+    case 'address':
+    case 'coord_system':
+    case 'text':
+    case 'code':
+    case undefined:
+      return 'text';
+  }
+}
+
+/**
+ * Builds the operation tree of a declarative model. Top-level `exists` / `notExists` conditions
+ * become semi / anti joins (the form DuckDB plans best); nested ones stay correlated EXISTS.
+ */
+export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext): QueryPlan {
+  const grids: GridPlan[] = [];
+  const explain: ExplainPlan[] = [];
+  let nearDistance: ExprNode | null = null;
+
+  const column = (ref: FieldRef): ExprNode => {
+    const [alias = '', field = ''] = ref.split('.');
+    return Expr.column(alias, field);
+  };
+  const param = (name: string, type?: SqlType): ExprNode => {
+    const v = ctx.parameters.get(name);
+    if (v === undefined) throw new JianduError('invalid_argument', `模型“${spec.id}”缺少参数“${name}”的值`);
+    if (Array.isArray(v)) throw new JianduError('invalid_argument', `参数“${name}”是列表，不能用在这里`);
+    const scalar = v as string | number | boolean;
+    const declared = spec.parameters.find((p) => p.name === name)?.type;
+    const t: SqlType = type ?? (declared === 'integer' ? 'bigint' : declared === 'number' ? 'double' : declared === 'date' ? 'date' : declared === 'boolean' ? 'boolean' : 'text');
+    return Expr.value(scalar, t);
+  };
+  const literalType = (v: string | number | boolean, hint: SqlType | undefined): SqlType =>
+    hint ?? (typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'text');
+  const typeOfRef = (ref: FieldRef): SqlType => sqlTypeOf(ctx.fieldTypes.get(ref));
+  const operand = (o: Operand, hint?: SqlType): ExprNode => {
+    if (typeof o === 'string') return column(o);
+    if (typeof o === 'number' || typeof o === 'boolean') return Expr.value(o, literalType(o, hint));
+    if ('field' in o) return column(o.field);
+    if ('param' in o) return param(o.param, hint);
+    if ('value' in o) return Expr.value(o.value, literalType(o.value, hint));
+    if ('runDate' in o) return Expr.value(ctx.asOf, 'date');
+    return Expr.measure(o.measure);
+  };
+  const operandType = (o: Operand): SqlType | undefined =>
+    typeof o === 'string' ? typeOfRef(o) : typeof o === 'object' && 'field' in o ? typeOfRef(o.field) : typeof o === 'object' && 'runDate' in o ? 'date' : undefined;
+  const numberOrParam = (v: NumberOrParam, type: SqlType): ExprNode => (typeof v === 'number' ? Expr.value(v, type) : param(v.param, type));
+  const listOf = (values: readonly (string | number | boolean)[] | { param: string }, hint: SqlType): ExprNode[] => {
+    if (!Array.isArray(values)) {
+      const p = (values as { param: string }).param;
+      const v = ctx.parameters.get(p);
+      if (!Array.isArray(v)) throw new JianduError('invalid_argument', `参数“${p}”应为列表`);
+      return (v as readonly string[]).map((x) => Expr.value(x, hint));
+    }
+    return (values as readonly (string | number | boolean)[]).map((x) => Expr.value(x, literalType(x, hint)));
+  };
+
+  const collision = (c: CollisionSpec, type: JoinNode['type']): JoinNode => {
+    const keys = (c.on ?? []).map((k) => {
+      const [la] = k.left.split('.');
+      const [left, right] = la === c.alias ? [k.right, k.left] : [k.left, k.right];
+      return { left: Expr.key(k.match, column(left)), right: Expr.key(k.match, column(right)) };
+    });
+    const conditions: ExprNode[] = [];
+    let grid: JoinNode['grid'];
+    if (c.near) {
+      const meters = numberOrParam(c.near.meters, 'double');
+      const leftLat = column(c.near.left?.lat ?? `${rule.from}.lat`);
+      const leftLng = column(c.near.left?.lng ?? `${rule.from}.lng`);
+      const rightLat = column(c.near.right?.lat ?? `${c.alias}.lat`);
+      const rightLng = column(c.near.right?.lng ?? `${c.alias}.lng`);
+      const gridAlias = `${c.alias}__grid${grids.length + 1}`;
+      grids.push({ gridAlias, alias: c.alias, meters, lat: (c.near.right?.lat ?? `${c.alias}.lat`).split('.')[1] ?? 'lat', lng: (c.near.right?.lng ?? `${c.alias}.lng`).split('.')[1] ?? 'lng' });
+      keys.push({ left: Expr.gridCell(leftLat, 'lat', meters), right: Expr.column(c.alias, '_gy') });
+      keys.push({ left: Expr.gridCell(leftLng, 'lng', meters), right: Expr.column(c.alias, '_gx') });
+      const distance = Expr.distance(leftLat, leftLng, rightLat, rightLng);
+      conditions.push(Expr.compare('<=', distance, meters));
+      if (type === 'inner' && !nearDistance) nearDistance = distance;
+      grid = { meters, leftLat, leftLng, gridAlias };
+    }
+    if (c.window) {
+      const days = Expr.daysBetween(column(c.window.left), column(c.window.right));
+      if (c.window.minDays !== undefined) conditions.push(Expr.compare('>=', days, numberOrParam(c.window.minDays, 'bigint')));
+      if (c.window.maxDays !== undefined) conditions.push(Expr.compare('<=', days, numberOrParam(c.window.maxDays, 'bigint')));
+    }
+    if (c.where) conditions.push(condition(c.where, false));
+    return { kind: 'join', type, alias: c.alias, keys, grid, condition: conditions.length ? Expr.and(conditions) : null };
+  };
+
+  const condition = (c: Condition, record: boolean): ExprNode => {
+    const leaf = (node: ExprNode, label: string, refs: readonly FieldRef[]): ExprNode => {
+      if (record) explain.push({ label, condition: node, values: refs.map((r) => ({ ref: r, expr: column(r) })) });
+      return node;
+    };
+    if ('all' in c) return Expr.and(c.all.map((x) => condition(x, record)));
+    if ('any' in c) return Expr.or(c.any.map((x) => condition(x, record)));
+    if ('not' in c) return Expr.not(condition(c.not, record));
+    if ('compare' in c) {
+      const { left, op, right } = c.compare;
+      const hint = operandType(left) ?? operandType(right);
+      const refs = [left, right].flatMap((o) => (typeof o === 'string' ? [o] : typeof o === 'object' && 'field' in o ? [o.field] : []));
+      return leaf(Expr.compare(op, operand(left, hint), operand(right, hint)), `${describe(left)} ${op} ${describe(right)}`, refs);
+    }
+    if ('in' in c) return leaf(Expr.inList(column(c.in.field), listOf(c.in.values, typeOfRef(c.in.field))), `${c.in.field} 属于指定取值`, [c.in.field]);
+    if ('containsAny' in c) return leaf(Expr.containsAny(column(c.containsAny.field), listOf(c.containsAny.words, 'text')), `${c.containsAny.field} 含有指定词语`, [c.containsAny.field]);
+    if ('matches' in c) return leaf(Expr.regex(column(c.matches.field), Expr.value(c.matches.pattern, 'text')), `${c.matches.field} 符合模式`, [c.matches.field]);
+    if ('isEmpty' in c) return leaf(Expr.isEmpty(column(c.isEmpty), false), `${c.isEmpty} 为空`, [c.isEmpty]);
+    if ('notEmpty' in c) return leaf(Expr.isEmpty(column(c.notEmpty), true), `${c.notEmpty} 不为空`, [c.notEmpty]);
+    if ('daysBetween' in c) {
+      const d = c.daysBetween;
+      const refs = [d.from, d.to].flatMap((o) => (typeof o === 'string' ? [o] : typeof o === 'object' && 'field' in o ? [o.field] : []));
+      return leaf(
+        Expr.compare(d.op, Expr.daysBetween(operand(d.from, 'date'), operand(d.to, 'date')), numberOrParam(d.days, 'bigint')),
+        `${describe(d.from)} 至 ${describe(d.to)} 的天数 ${d.op} ${describeNum(d.days)}`,
+        refs,
+      );
+    }
+    if ('age' in c) {
+      const a = c.age;
+      return leaf(
+        Expr.compare(a.op, Expr.ageAt(column(a.idNumber), a.at === undefined ? Expr.value(ctx.asOf, 'date') : operand(a.at, 'date')), numberOrParam(a.years, 'bigint')),
+        `按 ${a.idNumber} 计算的年龄 ${a.op} ${describeNum(a.years)}`,
+        [a.idNumber],
+      );
+    }
+    if ('exists' in c) return leaf(Expr.exists(false, collision(c.exists, 'semi')), `存在匹配的“${c.exists.alias}”记录`, []);
+    return leaf(Expr.exists(true, collision(c.notExists, 'anti')), `不存在匹配的“${c.notExists.alias}”记录`, []);
+  };
+
+  const joins: JoinNode[] = (rule.joins ?? []).map((j) => collision(j, 'inner'));
+  // Top-level collisions become semi/anti joins; everything else stays in WHERE.
+  const conjuncts = rule.where ? ('all' in rule.where ? rule.where.all : [rule.where]) : [];
+  const filters: ExprNode[] = [];
+  for (const c of conjuncts) {
+    const node = condition(c, true);
+    if (node.kind === 'exists') joins.push(node.join);
+    else filters.push(node);
+  }
+
+  const aggregate = rule.aggregate
+    ? {
+        groupBy: rule.aggregate.groupBy.map(column),
+        measures: rule.aggregate.measures.map((m) => ({ name: m.name, fn: m.fn, expr: m.field ? column(m.field) : null })),
+        having: condition(rule.aggregate.having, false),
+      }
+    : null;
+
+  const templates: { ref: string; expr: ExprNode }[] = [];
+  for (const m of `${spec.lead.title}${spec.lead.reason}`.matchAll(/\{([^}]+)\}/g)) {
+    const ref = m[1] ?? '';
+    if (templates.some((t) => t.ref === ref) || ref === 'runDate' || ref.startsWith('param.')) continue;
+    if (ref === 'distance') {
+      if (nearDistance) templates.push({ ref, expr: nearDistance });
+    } else if (ref.startsWith('measure.')) templates.push({ ref, expr: Expr.measure(ref.slice(8)) });
+    else templates.push({ ref, expr: column(ref) });
+  }
+
+  const inputs: InputPlan[] = spec.inputs.map((i) => {
+    const datasets = ctx.bindings.get(i.alias);
+    if (!datasets || datasets.length === 0) throw new JianduError('not_found', `模型“${spec.id}”的输入“${i.alias}”没有对应的数据集`);
+    return { alias: i.alias, datasets, fields: i.fields };
+  });
+
+  return {
+    modelId: spec.id,
+    inputs,
+    grids,
+    from: rule.from,
+    joins,
+    where: filters.length ? Expr.and(filters) : null,
+    aggregate,
+    subject: spec.lead.subject.map((ref) => ({ ref, expr: column(ref) })),
+    templates,
+    amount: spec.lead.amount === undefined ? null : typeof spec.lead.amount === 'string' ? column(spec.lead.amount) : Expr.measure(spec.lead.amount.measure),
+    evidence: [rule.from, ...(rule.joins ?? []).map((j) => j.alias)],
+    explain,
+  };
+}
+
+function describe(o: Operand): string {
+  if (typeof o === 'string') return o;
+  if (typeof o === 'number' || typeof o === 'boolean') return String(o);
+  if ('field' in o) return o.field;
+  if ('param' in o) return `参数 ${o.param}`;
+  if ('value' in o) return JSON.stringify(o.value);
+  if ('runDate' in o) return '运行日期';
+  return `统计量 ${o.measure}`;
+}
+
+function describeNum(v: NumberOrParam): string {
+  return typeof v === 'number' ? String(v) : `参数 ${v.param}`;
+}
