@@ -1,5 +1,6 @@
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { Warehouse } from '../warehouse/warehouse.js';
+import { openWorkflowDb, type WorkflowDb } from '../store/index.js';
 
 export interface GlobalOptions {
   readonly workspace?: string | undefined;
@@ -14,6 +15,18 @@ export async function withWarehouse<T>(global: GlobalOptions, fn: (wh: Warehouse
   } finally {
     wh.close();
   }
+}
+
+/** Opens the warehouse and the workflow store (PGlite in the workspace, or DATABASE_URL). */
+export async function withStores<T>(global: GlobalOptions, fn: (wh: Warehouse, store: WorkflowDb, ws: Workspace) => Promise<T>): Promise<T> {
+  return withWarehouse(global, async (wh, ws) => {
+    const store = await openWorkflowDb({ workflowDir: ws.workflowDir, databaseUrl: process.env['DATABASE_URL'] });
+    try {
+      return await fn(wh, store, ws);
+    } finally {
+      await store.close();
+    }
+  });
 }
 
 /** Prints a value as one JSON document on stdout. */

@@ -6,10 +6,11 @@ import { registerDatasetsCommand } from './commands/datasets.command.js';
 import { registerImportCommand } from './commands/import.command.js';
 import { registerKindsCommand } from './commands/kinds.command.js';
 import { registerSampleCommand } from './commands/sample.command.js';
+import { registerModelsCommand } from './commands/models.command.js';
+import { registerRunCommand } from './commands/run.command.js';
+import { registerLeadsCommand } from './commands/leads.command.js';
+import { EXIT_UNEXPECTED, EXIT_USER_ERROR } from './exit-codes.js';
 
-/** Exit codes: 0 success, 1 unexpected failure, 2 bad input or a refused operation. */
-export const EXIT_UNEXPECTED = 1;
-export const EXIT_USER_ERROR = 2;
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -26,6 +27,9 @@ export function buildProgram(): Command {
   registerDatasetsCommand(program, global);
   registerBatchesCommand(program, global);
   registerSampleCommand(program, global);
+  registerModelsCommand(program, global);
+  registerRunCommand(program, global);
+  registerLeadsCommand(program, global);
   return program;
 }
 
@@ -34,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USER_ERROR;
     if (error instanceof JianduError) {

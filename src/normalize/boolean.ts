@@ -35,9 +35,11 @@ export function normalizeBoolean(raw: string | null): boolean | null {
 
 const S = `regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g')`;
 const K = `CASE WHEN regexp_matches(${S}, ${sqlRegex(NON_ASCII)}) THEN ${S} ELSE upper(${S}) END`;
-const inList = (words: readonly string[]): string => `${K} IN (${words.map(sqlString).join(', ')})`;
+// A simple CASE, not `IN (…)`: DuckDB expands IN into ORs that would each recompute the key.
+const branches = [
+  ...TRUE_WORDS.map((w) => `WHEN ${sqlString(w)} THEN true`),
+  ...FALSE_WORDS.map((w) => `WHEN ${sqlString(w)} THEN false`),
+].join(' ');
 
 /** DDL of `jd_boolean(raw)` → BOOLEAN. */
-export const BOOLEAN_MACROS: readonly string[] = [
-  defineMacro('jd_boolean', ['raw'], `CASE WHEN ${inList(TRUE_WORDS)} THEN true WHEN ${inList(FALSE_WORDS)} THEN false END`),
-];
+export const BOOLEAN_MACROS: readonly string[] = [defineMacro('jd_boolean', ['raw'], `CASE ${K} ${branches} END`)];

@@ -10,12 +10,13 @@ import { defineMacro, sqlLet } from './sql-macro.js';
  * GCJ points within ~0.01° inside the western edge of its China bounding box (lng 72.004…), where
  * the guess leaves the box and the forward transform becomes the identity, so the iterates
  * oscillate. We therefore run gcoord's own loop here, calling gcoord's WGS84→GCJ02 for each step,
- * capped at {@link GCJ_MAX_ITERATIONS}. Everywhere gcoord terminates the result is identical
- * (it needs at most 2 steps inside the box, measured on 2 million random points).
+ * capped at {@link GCJ_MAX_ITERATIONS}. Everywhere gcoord terminates the result is identical.
  *
  * SQL implements the same formulas with the same operation order (so IEEE results agree up to
  * the last-bit differences of the platform's sin/cos) and the same capped, early-stopping loop,
- * unrolled as nested lambdas.
+ * unrolled: the first step in plain (shared) expressions, the second inside two lambdas.
+ *
+ * Positions outside ±180° / ±90° are rejected (null) by both.
  */
 
 type Gcoord = typeof gcoordImport.default;
@@ -29,8 +30,12 @@ const gcoord: Gcoord =
     ? gcoordImport.default
     : (gcoordImport as unknown as Gcoord);
 
-/** Iteration cap of the GCJ-02 → WGS-84 inversion (gcoord converges in ≤ 2 inside its box). */
-export const GCJ_MAX_ITERATIONS = 8;
+/**
+ * Iteration cap of the GCJ-02 → WGS-84 inversion. On a 0.01° grid over gcoord's whole box its loop
+ * takes 1 or 2 steps, or never stops (12 083 points at the western edge); so 2 reproduces gcoord
+ * wherever gcoord returns.
+ */
+export const GCJ_MAX_ITERATIONS = 2;
 const TOLERANCE = 1e-6;
 
 /** A WGS-84 position. */
@@ -61,14 +66,14 @@ function gcjToWgs(lng: number, lat: number): LngLat {
 
 /**
  * Converts a position in `system` (raw text: 'WGS84', 'GCJ-02', '火星', '高德', '百度', … see
- * normalizeCoordSystem) to WGS-84; null when a coordinate is missing or not finite, or the
+ * normalizeCoordSystem) to WGS-84; null when a coordinate is missing or out of range, or the
  * system is unknown.
  *
  * @example toWgs84(123, 45, 'GCJ02') // { lng: 122.99395597…, lat: 44.99804071… }
  */
 export function toWgs84(lng: number | null, lat: number | null, system: string | null): LngLat | null {
   const cs = normalizeCoordSystem(system);
-  if (lng === null || lat === null || cs === null || !Number.isFinite(lng) || !Number.isFinite(lat)) return null;
+  if (lng === null || lat === null || cs === null || !(Math.abs(lng) <= 180) || !(Math.abs(lat) <= 90)) return null;
   switch (cs) {
     case 'wgs84':
       return { lng, lat };
@@ -99,61 +104,62 @@ const transformLon = (x: string, y: string): string =>
 const A = '6378245';
 const EE = d(0.006693421622965823);
 
-const step = (k: number): string =>
-  `CASE WHEN abs(s${k}.dx) > ${d(TOLERANCE)} OR abs(s${k}.dy) > ${d(TOLERANCE)} THEN jd__gcj_resid(s${k}.lng - s${k}.dx, s${k}.lat - s${k}.dy, glng, glat) ELSE s${k} END`;
+const MAGIC = (lat: string): string => `(1 - ${EE} * sin((${lat} / 180) * ${PI}) * sin((${lat} / 180) * ${PI}))`;
+const IN_CHINA = (lng: string, lat: string): string =>
+  `((${lng} >= ${d(72.004)})::INTEGER * (${lng} <= ${d(137.8347)})::INTEGER * (${lat} >= ${d(0.8293)})::INTEGER * (${lat} <= ${d(55.8271)})::INTEGER)`;
+/**
+ * gcoord's WGS84ToGCJ02 of (lng, lat), CASE-free: the offset is computed everywhere and multiplied
+ * by the bounding-box flag (inputs are limited to ±180/±90, so the offset is finite and
+ * `w + offset·0 = w` exactly). CASE-free expressions let DuckDB share the repeated subterms.
+ */
+const forward = (lng: string, lat: string): string =>
+  `{'lng': ${lng} + (${transformLon(`(${lng} - 105)`, `(${lat} - 35)`)} * 180) / ((${A} / sqrt(${MAGIC(lat)})) * cos((${lat} / 180) * ${PI}) * ${PI}) * ${IN_CHINA(lng, lat)}, ` +
+  `'lat': ${lat} + (${transformLat(`(${lng} - 105)`, `(${lat} - 35)`)} * 180) / (((${A} * (1 - ${EE})) / (${MAGIC(lat)} * sqrt(${MAGIC(lat)}))) * ${PI}) * ${IN_CHINA(lng, lat)}}`;
+/** 1 while the residual t − g exceeds gcoord's 1e-6 in either axis. */
+const notConverged = (tl: string, tt: string, gl: string, gt: string): string =>
+  `((abs(${tl} - ${gl}) > ${d(TOLERANCE)})::INTEGER | (abs(${tt} - ${gt}) > ${d(TOLERANCE)})::INTEGER)`;
 
-function unrolled(k: number): string {
-  return k === GCJ_MAX_ITERATIONS ? `{'lng': s${k}.lng, 'lat': s${k}.lat}` : sqlLet(step(k), `s${k + 1}`, unrolled(k + 1));
-}
+// gcoord's GCJ02ToWGS84 with the loop unrolled twice. Every intermediate value is bound to a
+// lambda parameter: the forward transform reads its input ~35 times, so without binding the
+// expanded SQL would grow by that factor per step (and DuckDB does not share subexpressions
+// inside lambdas or CASE branches anyway). g: the GCJ point; t = gcj(g); s: the guess w1 after the
+// first step with its step flag; u = gcj(w1); the result is w2.
+const F0 = `(${IN_CHINA('g.lng', 'g.lat')} * ${notConverged('t.lng', 't.lat', 'g.lng', 'g.lat')})`;
+const GCJ_TO_WGS = sqlLet(
+  forward('g.lng', 'g.lat'),
+  't',
+  sqlLet(
+    `{'wl': g.lng - (t.lng - g.lng) * ${F0}, 'wt': g.lat - (t.lat - g.lat) * ${F0}, 'f': ${F0}}`,
+    's',
+    sqlLet(
+      forward('s.wl', 's.wt'),
+      'u',
+      `{'lng': s.wl - (u.lng - g.lng) * (s.f * ${notConverged('u.lng', 'u.lat', 'g.lng', 'g.lat')}), 'lat': s.wt - (u.lat - g.lat) * (s.f * ${notConverged('u.lng', 'u.lat', 'g.lng', 'g.lat')})}`,
+    ),
+  ),
+);
 
 /** DDL of the coordinate macros (needs COORD_SYSTEM_MACROS). */
 export const COORD_TRANSFORM_MACROS: readonly string[] = [
-  defineMacro('jd__in_china', ['lng', 'lat'], `lng >= ${d(72.004)} AND lng <= ${d(137.8347)} AND lat >= ${d(0.8293)} AND lat <= ${d(55.8271)}`),
-  // WGS-84 → GCJ-02 of a point, as STRUCT(lng, lat); `lng`, `lat` should be cheap (lambda params).
-  defineMacro(
-    'jd__wgs_to_gcj',
-    ['lng', 'lat'],
-    `CASE WHEN jd__in_china(lng, lat) THEN ${sqlLet(
-      `1 - ${EE} * sin((lat / 180) * ${PI}) * sin((lat / 180) * ${PI})`,
-      'magic',
-      `{'lng': lng + (${transformLon('(lng - 105)', '(lat - 35)')} * 180) / ((${A} / sqrt(magic)) * cos((lat / 180) * ${PI}) * ${PI}), 'lat': lat + (${transformLat('(lng - 105)', '(lat - 35)')} * 180) / (((${A} * (1 - ${EE})) / (magic * sqrt(magic))) * ${PI})}`,
-    )} ELSE {'lng': lng, 'lat': lat} END`,
-  ),
-  // The loop state: guess w and residual d = gcj(w) − g.
-  defineMacro(
-    'jd__gcj_resid',
-    ['wlng', 'wlat', 'glng', 'glat'],
-    sqlLet(
-      `{'lng': wlng, 'lat': wlat}`,
-      'w',
-      sqlLet('jd__wgs_to_gcj(w.lng, w.lat)', 't', `{'lng': w.lng, 'lat': w.lat, 'dx': t.lng - glng, 'dy': t.lat - glat}`),
-    ),
-  ),
-  defineMacro(
-    'jd__gcj_to_wgs',
-    ['glng', 'glat'],
-    `CASE WHEN jd__in_china(glng, glat) THEN ${sqlLet('jd__gcj_resid(glng, glat, glng, glat)', 's0', unrolled(0))} ELSE {'lng': glng, 'lat': glat} END`,
-  ),
+  // BD-09 → GCJ-02 (gcoord's BD09ToGCJ02; no bounding-box test there) as STRUCT(lng, lat).
   defineMacro(
     'jd__bd_to_gcj',
     ['lng', 'lat'],
-    sqlLet(
-      `{'x': lng - ${d(0.0065)}, 'y': lat - ${d(0.006)}}`,
-      'p',
-      sqlLet(
-        `{'z': sqrt(p.x * p.x + p.y * p.y) - ${d(0.00002)} * sin(p.y * ((${PI} * 3000) / 180)), 'theta': atan2(p.y, p.x) - ${d(0.000003)} * cos(p.x * ((${PI} * 3000) / 180))}`,
-        'q',
-        `{'lng': q.z * cos(q.theta), 'lat': q.z * sin(q.theta)}`,
-      ),
-    ),
+    `{'lng': (sqrt((lng - ${d(0.0065)}) * (lng - ${d(0.0065)}) + (lat - ${d(0.006)}) * (lat - ${d(0.006)})) - ${d(0.00002)} * sin((lat - ${d(0.006)}) * ((${PI} * 3000) / 180))) * cos(atan2(lat - ${d(0.006)}, lng - ${d(0.0065)}) - ${d(0.000003)} * cos((lng - ${d(0.0065)}) * ((${PI} * 3000) / 180))), ` +
+      `'lat': (sqrt((lng - ${d(0.0065)}) * (lng - ${d(0.0065)}) + (lat - ${d(0.006)}) * (lat - ${d(0.006)})) - ${d(0.00002)} * sin((lat - ${d(0.006)}) * ((${PI} * 3000) / 180))) * sin(atan2(lat - ${d(0.006)}, lng - ${d(0.0065)}) - ${d(0.000003)} * cos((lng - ${d(0.0065)}) * ((${PI} * 3000) / 180)))}`,
   ),
+  // i: the inputs, bound once; out-of-range positions and unknown systems give NULL.
   defineMacro(
     'jd__wgs',
     ['lng', 'lat', 'sys'],
     sqlLet(
       `{'lng': CAST(lng AS DOUBLE), 'lat': CAST(lat AS DOUBLE), 'cs': jd_coord_system(sys)}`,
       'i',
-      `CASE WHEN i.lng IS NULL OR i.lat IS NULL OR NOT isfinite(i.lng) OR NOT isfinite(i.lat) THEN NULL WHEN i.cs = 'wgs84' THEN {'lng': i.lng, 'lat': i.lat} WHEN i.cs = 'gcj02' THEN jd__gcj_to_wgs(i.lng, i.lat) WHEN i.cs = 'bd09' THEN ${sqlLet('jd__bd_to_gcj(i.lng, i.lat)', 'b', 'jd__gcj_to_wgs(b.lng, b.lat)')} END`,
+      `CASE WHEN NOT (abs(i.lng) <= 180 AND abs(i.lat) <= 90) OR i.cs IS NULL THEN NULL WHEN i.cs = 'wgs84' THEN {'lng': i.lng, 'lat': i.lat} ELSE ${sqlLet(
+        `CASE WHEN i.cs = 'bd09' THEN jd__bd_to_gcj(i.lng, i.lat) ELSE {'lng': i.lng, 'lat': i.lat} END`,
+        'g',
+        GCJ_TO_WGS,
+      )} END`,
     ),
   ),
   defineMacro('jd_wgs_lng', ['lng', 'lat', 'sys'], "struct_extract(jd__wgs(lng, lat, sys), 'lng')"),

@@ -1,7 +1,9 @@
 /**
  * Speed of the normalisation macros: each over 1,000,000 generated cells, written with
  * `CREATE TEMP TABLE … AS SELECT jd_x(raw) FROM cells` (the shape of the import's INSERT … SELECT).
- * Not a test. Run: `npx tsx src/normalize/macro-speed.bench.ts [rows]`.
+ * Not a test. Run: `npx tsx src/normalize/macro-speed.bench.ts [rows] [name-filter]`
+ * (env THREADS=1 for single-threaded CPU cost). Wall time depends on other load on the machine;
+ * CPU time (all DuckDB threads) is the steadier number.
  *
  * Cells are 80% already-canonical values and 20% messy variants (full-width digits, blanks,
  * lower case, other spellings), built from a fixed pseudo-random seed.
@@ -109,18 +111,22 @@ const CASES: readonly Case[] = [
   { name: 'jd_boolean', gen: boolean, expr: (x) => `jd_boolean(${x})` },
 ];
 
-async function timed(conn: DuckDBConnection, sql: string): Promise<number> {
+/** Wall-clock and CPU (all DuckDB threads) milliseconds of one statement. */
+async function timed(conn: DuckDBConnection, sql: string): Promise<{ wall: number; cpu: number }> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   await conn.run(sql);
-  return performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
 }
 
 async function main(): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
+  const threads = process.env['THREADS'];
+  const instance = await DuckDBInstance.create(':memory:', threads ? { threads } : {});
   const conn = await instance.connect();
   await installNormalizeMacros(conn);
   const filter = process.argv[3];
-  console.log(`rows=${ROWS}  ms (baseline = copying the raw column)`);
+  console.log(`rows=${ROWS}  min of 3 runs, ms (baseline = copying the raw column)`);
   for (const c of CASES) {
     if (filter !== undefined && !c.name.includes(filter)) continue;
     await conn.run('CREATE OR REPLACE TABLE samples (x VARCHAR)');
@@ -132,11 +138,11 @@ async function main(): Promise<void> {
     appender.closeSync();
     await conn.run(`CREATE OR REPLACE TABLE cells AS SELECT x FROM samples, range(${Math.ceil(ROWS / DISTINCT)}) ORDER BY random()`);
     const base = await timed(conn, 'CREATE OR REPLACE TEMP TABLE out AS SELECT x FROM cells');
-    const ms = Math.min(
-      await timed(conn, `CREATE OR REPLACE TEMP TABLE out AS SELECT ${c.expr('x')} FROM cells`),
-      await timed(conn, `CREATE OR REPLACE TEMP TABLE out AS SELECT ${c.expr('x')} FROM cells`),
-    );
-    console.log(`${c.name.padEnd(26)} ${ms.toFixed(0).padStart(6)}   (baseline ${base.toFixed(0)})`);
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await timed(conn, `CREATE OR REPLACE TEMP TABLE out AS SELECT ${c.expr('x')} FROM cells`));
+    const wall = Math.min(...runs.map((r) => r.wall));
+    const cpu = Math.min(...runs.map((r) => r.cpu));
+    console.log(`${c.name.padEnd(26)} wall ${wall.toFixed(0).padStart(6)}  cpu ${cpu.toFixed(0).padStart(6)}   (baseline wall ${base.wall.toFixed(0)})`);
   }
   conn.closeSync();
   instance.closeSync();

@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { maskValue } from '../../access/masking.js';
+import { JianduError } from '../../shared/errors.js';
+import { LeadRepository, type LeadStatus } from '../../store/index.js';
+import { EvidenceRepository } from '../../warehouse/evidence.repository.js';
+import { printJson, withStores, type GlobalOptions } from '../cli-context.js';
+
+const STATUSES: readonly LeadStatus[] = ['open', 'cleared'];
+const STATUS_LABELS: Readonly<Record<string, string>> = { open: '待处理', cleared: '已消除' };
+
+export function registerLeadsCommand(program: Command, global: () => GlobalOptions): void {
+  const leads = program.command('leads').description('查看模型发现的线索');
+  leads
+    .command('list')
+    .description('列出线索')
+    .option('-m, --model <model>', '只看一个模型的线索')
+    .option('-s, --status <status>', `按状态筛选：${STATUSES.join('、')}`)
+    .option('--limit <n>', '最多列出多少条', '100')
+    .option('--json', '以 JSON 输出')
+    .action(async (flags: { model?: string; status?: string; limit: string; json?: boolean }) => {
+      if (flags.status !== undefined && !STATUSES.includes(flags.status as LeadStatus)) {
+        throw new JianduError('invalid_argument', `--status 只能是 ${STATUSES.join('、')}：${flags.status}`);
+      }
+      const rows = await withStores(global(), (_wh, store) =>
+        new LeadRepository(store.db).listLeads({ modelId: flags.model, status: flags.status as LeadStatus | undefined, limit: Number(flags.limit) }),
+      );
+      if (flags.json) {
+        printJson(rows.map(({ explanation: _e, evidence, ...rest }) => ({ ...rest, evidenceRows: evidence.length })));
+        return;
+      }
+      if (rows.length === 0) process.stdout.write('没有线索。\n');
+      for (const l of rows) process.stdout.write(`#${l.id}\t${STATUS_LABELS[l.status] ?? l.status}\t${l.modelId}\t${l.severity}\t${l.title}\n`);
+    });
+  leads
+    .command('show')
+    .description('查看一条线索：理由、证据行（取自数据仓库）、命中的条件及其取值')
+    .argument('<id>')
+    .option('--unmask', '显示完整的身份证号、电话和姓名（默认脱敏）')
+    .option('--json', '以 JSON 输出')
+    .action(async (id: string, flags: { unmask?: boolean; json?: boolean }) => {
+      if (!/^\d+$/.test(id)) throw new JianduError('invalid_argument', `线索编号应为数字：${id}`);
+      const detail = await withStores(global(), async (wh, store) => {
+        const lead = await new LeadRepository(store.db).getLead(Number(id));
+        if (!lead) throw new JianduError('not_found', `线索 ${id} 不存在`);
+        const rows = await new EvidenceRepository(wh).fetch(lead.evidence);
+        const evidence = rows.map((r) => ({
+          ...r,
+          alias: lead.evidence.find((e) => e.dataset === r.dataset && e.rowId === r.rowId)?.alias ?? null,
+          fields: r.fields.map((f) => ({ ...f, value: flags.unmask ? f.value : maskValue(f.type, f.value) })),
+        }));
+        return { ...lead, evidenceRows: evidence, masked: !flags.unmask };
+      });
+      if (flags.json) {
+        printJson(detail);
+        return;
+      }
+      const out = [
+        `线索 #${detail.id}（${STATUS_LABELS[detail.status] ?? detail.status}）${detail.title}`,
+        `模型：${detail.modelId} v${detail.modelVersion}   严重程度：${detail.severity}${detail.amount !== null ? `   金额：${detail.amount} 元` : ''}`,
+        `理由：${detail.reason}`,
+        '命中条件：',
+        ...(Array.isArray(detail.explanation) ? (detail.explanation as { condition: string; matched: boolean; values: Record<string, unknown> }[]) : []).map(
+          (x) => `  ${x.matched ? '✓' : '✗'} ${x.condition}${Object.keys(x.values).length ? `（${Object.entries(x.values).map(([k, v]) => `${k}=${String(v)}`).join('，')}）` : ''}`,
+        ),
+        '证据：',
+      ];
+      for (const r of detail.evidenceRows) {
+        out.push(`  [${r.alias ?? ''}] 数据集 ${r.dataset} 批次 ${r.batchId} 行 ${r.rowId}${r.line != null ? `（源文件第 ${r.line} 行）` : ''}${r.found ? '' : '（该行已不在仓库中）'}`);
+        for (const f of r.fields) if (f.value !== null) out.push(`      ${f.label}：${f.value}`);
+      }
+      if (detail.masked) out.push('（身份证号、电话、姓名已脱敏；--unmask 显示完整信息）');
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}

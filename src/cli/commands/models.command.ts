@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { DatasetRepository } from '../../warehouse/dataset.repository.js';
+import { bindInputs } from '../../rules/input-binder.js';
+import { compileModel, type Dialect } from '../../rules/model-compiler.js';
+import { loadModels, selectModels } from '../../rules/model-registry.js';
+import { resolveParameters } from '../../rules/parameter-values.js';
+import { today } from '../../leads/run.service.js';
+import { JianduError } from '../../shared/errors.js';
+import { openWorkspace } from '../../workspace/workspace.js';
+import { printJson, withWarehouse, type GlobalOptions } from '../cli-context.js';
+
+export function registerModelsCommand(program: Command, global: () => GlobalOptions): void {
+  const models = program.command('models').description('法律监督模型：列出、查看生成的 SQL');
+  models
+    .command('list')
+    .description('列出可用的模型（内置模型库和本工作区的模型）')
+    .option('--json', '以 JSON 输出')
+    .action((flags: { json?: boolean }) => {
+      const ws = openWorkspace({ workspace: global().workspace });
+      const entries = loadModels(ws.root);
+      if (flags.json) {
+        printJson(
+          entries.map(({ spec, origin }) => ({
+            id: spec.id,
+            name: spec.name,
+            lineOfWork: spec.lineOfWork,
+            version: spec.version,
+            origin,
+            description: spec.description,
+            parameters: spec.parameters,
+            legalBasis: spec.legalBasis,
+            inputs: spec.inputs,
+          })),
+        );
+        return;
+      }
+      for (const { spec, origin } of entries) {
+        process.stdout.write(`${spec.id}\t${spec.name}\t${spec.lineOfWork}\tv${spec.version}\t${origin === 'builtin' ? '内置' : '工作区'}\n`);
+      }
+    });
+  models
+    .command('sql')
+    .description('显示模型编译成的 SQL 及其绑定参数（参数值从不拼接进 SQL）')
+    .argument('<model>')
+    .option('--dialect <dialect>', 'duckdb 或 postgres', 'duckdb')
+    .option('--as-of <date>', '运行日期 YYYY-MM-DD（默认今天）')
+    .action(async (id: string, flags: { dialect: string; asOf?: string }) => {
+      if (flags.dialect !== 'duckdb' && flags.dialect !== 'postgres') throw new JianduError('invalid_argument', `--dialect 只能是 duckdb 或 postgres：${flags.dialect}`);
+      const dialect: Dialect = flags.dialect;
+      await withWarehouse(global(), async (wh, ws) => {
+        const [entry] = selectModels(loadModels(ws.root), [id]);
+        if (!entry) return;
+        const binding = bindInputs(entry.spec, await new DatasetRepository(wh).list());
+        const q = compileModel(entry.spec, { dialect, ...binding, parameters: resolveParameters(entry.spec, {}), asOf: flags.asOf ?? today() });
+        process.stdout.write(`-- ${entry.spec.name}（${dialect}）\n${q.sql};\n`);
+        q.parameters.forEach((p, i) => process.stdout.write(`-- $${i + 1} = ${JSON.stringify(p)}\n`));
+      });
+    });
+}

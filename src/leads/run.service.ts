@@ -1,0 +1,103 @@
+import type { Warehouse } from '../warehouse/warehouse.js';
+import { BatchRepository } from '../warehouse/batch.repository.js';
+import { DatasetRepository } from '../warehouse/dataset.repository.js';
+import { JianduError } from '../shared/errors.js';
+import { executeModel, prepareModel } from '../rules/model-executor.js';
+import type { ModelEntry } from '../rules/model-registry.js';
+import { LeadRepository, RunRepository, type WorkflowDb } from '../store/index.js';
+
+export interface RunOptions {
+  readonly models: readonly ModelEntry[];
+  /** YYYY-MM-DD; deadlines are measured against it. Default: today. */
+  readonly asOf?: string | undefined;
+  /** Per model id: parameter overrides as text. */
+  readonly parameters?: ReadonlyMap<string, Record<string, string>> | undefined;
+  readonly onModel?: ((modelId: string, phase: 'start' | 'done') => void) | undefined;
+}
+
+export interface ModelRunSummary {
+  readonly model: string;
+  readonly leads: number;
+  readonly new: number;
+  readonly seenAgain: number;
+  readonly cleared: number;
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+export interface RunSummary {
+  readonly runId: number;
+  readonly asOf: string;
+  readonly models: readonly ModelRunSummary[];
+}
+
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Runs models over the warehouse and moves their leads into the workflow store: one run record,
+ * one model-run record per model (version, parameters, the batches it saw, counts, durations).
+ * Each model's leads are applied in one transaction, so a model that fails or is interrupted
+ * leaves its previous leads as they were.
+ */
+export class RunService {
+  constructor(
+    private readonly wh: Warehouse,
+    private readonly store: WorkflowDb,
+  ) {}
+
+  async run(options: RunOptions): Promise<RunSummary> {
+    const asOf = options.asOf ?? today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new JianduError('invalid_argument', `--as-of 应为日期 YYYY-MM-DD：${asOf}`);
+    const datasets = await new DatasetRepository(this.wh).list();
+    // Bind and compile every model first, so missing data is reported before anything runs.
+    const prepared = options.models.map((m) => prepareModel(m.spec, datasets, { asOf, parameters: options.parameters?.get(m.spec.id) }));
+    const runs = new RunRepository(this.store.db);
+    const leads = new LeadRepository(this.store.db);
+    const batches = new BatchRepository(this.wh);
+    const run = await runs.startRun(asOf);
+    const summaries: ModelRunSummary[] = [];
+    let failed: unknown;
+    for (const model of prepared) {
+      options.onModel?.(model.spec.id, 'start');
+      const started = performance.now();
+      const stats = { queryMs: 0 };
+      const seen: Record<string, number[]> = {};
+      for (const d of model.datasets) seen[d] = (await batches.list(d)).map((b) => b.batchId);
+      try {
+        const result = await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeModel(this.wh, model, asOf, stats) });
+        const durationMs = Math.round(performance.now() - started);
+        await runs.recordModelRun({
+          runId: run.id,
+          modelId: model.spec.id,
+          modelVersion: model.spec.version,
+          parameters: Object.fromEntries(model.parameters),
+          batches: seen,
+          leads: result.leads,
+          newLeads: result.new,
+          seenAgain: result.seenAgain,
+          cleared: result.cleared,
+          reopened: result.reopened,
+          durationMs,
+          queryMs: Math.round(stats.queryMs),
+          status: 'succeeded',
+        });
+        summaries.push({ model: model.spec.id, leads: result.leads, new: result.new, seenAgain: result.seenAgain, cleared: result.cleared, durationMs });
+      } catch (error) {
+        failed ??= error;
+        const message = error instanceof Error ? error.message : String(error);
+        const durationMs = Math.round(performance.now() - started);
+        await runs.recordModelRun({
+          runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, parameters: Object.fromEntries(model.parameters), batches: seen,
+          leads: 0, newLeads: 0, seenAgain: 0, cleared: 0, durationMs, status: 'failed', error: message,
+        });
+        summaries.push({ model: model.spec.id, leads: 0, new: 0, seenAgain: 0, cleared: 0, durationMs, error: message });
+      }
+      options.onModel?.(model.spec.id, 'done');
+    }
+    await runs.finishRun(run.id, failed ? 'failed' : 'succeeded', failed instanceof Error ? failed.message : failed ? String(failed) : null);
+    return { runId: run.id, asOf, models: summaries };
+  }
+}

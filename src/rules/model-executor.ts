@@ -1,0 +1,53 @@
+import type { Warehouse } from '../warehouse/warehouse.js';
+import { JianduError } from '../shared/errors.js';
+import type { DatasetRecord } from '../warehouse/dataset.repository.js';
+import { bindInputs, type BindingOverrides } from './input-binder.js';
+import { LeadHitMapper, type LeadHit } from './lead-hit-mapper.js';
+import { compileModel, type CompiledModel } from './model-compiler.js';
+import { resolveParameters } from './parameter-values.js';
+import type { ParameterValue } from './compiler/plan-builder.js';
+import { isSqlRule, type ModelSpec } from './spec/model-spec.js';
+
+/** Leads move to the workflow store in batches of this many. */
+export const HIT_BATCH = 10_000;
+
+export interface PreparedModel {
+  readonly spec: ModelSpec;
+  readonly compiled: CompiledModel;
+  readonly parameters: ReadonlyMap<string, ParameterValue>;
+  /** Datasets bound to the model's inputs. */
+  readonly datasets: readonly string[];
+}
+
+/** Binds a model to the workspace's datasets and compiles it for DuckDB. */
+export function prepareModel(
+  spec: ModelSpec,
+  datasets: readonly DatasetRecord[],
+  options: { asOf: string; parameters?: Readonly<Record<string, string>>; bindings?: BindingOverrides },
+): PreparedModel {
+  if (isSqlRule(spec.rule)) throw new JianduError('invalid_argument', `SQL 模型“${spec.id}”暂不能在此运行`);
+  const binding = bindInputs(spec, datasets, options.bindings);
+  const parameters = resolveParameters(spec, options.parameters ?? {});
+  const compiled = compileModel(spec, { dialect: 'duckdb', ...binding, parameters, asOf: options.asOf });
+  return { spec, compiled, parameters, datasets: [...new Set([...binding.bindings.values()].flat())] };
+}
+
+/**
+ * Runs a prepared model in the warehouse and yields its hits in batches. The query does the work
+ * set-wise in DuckDB; only the hits (one row per lead) come through JavaScript, where the title
+ * and reason templates are filled.
+ */
+export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }): AsyncGenerator<LeadHit[]> {
+  const mapper = new LeadHitMapper(model.spec, model.compiled.plan, model.parameters, asOf);
+  const started = performance.now();
+  let batch: LeadHit[] = [];
+  for await (const rows of wh.stream<Record<string, unknown>>(model.compiled.sql, model.compiled.parameters)) {
+    for (const row of rows) batch.push(mapper.map(row));
+    if (batch.length >= HIT_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  stats.queryMs = performance.now() - started;
+  if (batch.length > 0) yield batch;
+}
