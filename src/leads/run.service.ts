@@ -53,7 +53,7 @@ export class RunService {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new JianduError('invalid_argument', `--as-of 应为日期 YYYY-MM-DD：${asOf}`);
     const datasets = await new DatasetRepository(this.wh).list();
     // Bind and compile every model first, so missing data is reported before anything runs.
-    const prepared = options.models.map((m) => prepareModel(m.spec, datasets, { asOf, parameters: options.parameters?.get(m.spec.id) }));
+    const prepared = options.models.map((m) => prepareModel(m.spec, datasets, { asOf, parameters: options.parameters?.get(m.spec.id), bindings: m.bindings }));
     const runs = new RunRepository(this.store.db);
     const leads = new LeadRepository(this.store.db);
     const batches = new BatchRepository(this.wh);

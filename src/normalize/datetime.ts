@@ -1,7 +1,7 @@
-import { isSupportedDate, pad } from './calendar.js';
+import { isSupportedDate, MAX_YEAR, MIN_YEAR, pad } from './calendar.js';
 import { normalizeText } from './text.js';
 import { jsRegExp, sqlRegex } from './portable-regex.js';
-import { defineMacro } from './sql-macro.js';
+import { defineMacro, sqlLet } from './sql-macro.js';
 
 /**
  * Dates and date-times as agencies write them.
@@ -102,36 +102,53 @@ export function normalizeDatetime(raw: string | null): string | null {
   return p === null ? null : `${formatDate(p)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
-// SQL. DuckDB evaluates a repeated subexpression once only where it is always evaluated (plain
-// projection, first WHEN condition); see idcard.ts. So the regex groups `g`, the parsed fields and
-// the validity flag sit in the first WHEN condition, CASE-free, and the THEN branch reuses them.
+// SQL. Canonical ISO text ('YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS', the usual database export)
+// takes a fast path: a regex check plus DuckDB's own cast, with the ranges the cast does not
+// enforce (years 1900–2199, hour 24) checked on the text. Everything else is parsed like the TS
+// code; its intermediate values are bound to lambda parameters because DuckDB does not share
+// repeated subexpressions inside CASE branches (see idcard.ts).
 
-const S = 'jd_text(raw)';
-const G = `regexp_extract(${S}, ${sqlRegex(DATE_TIME_PATTERN)}, ['y1', 'm1', 'd1', 'y2', 'm2', 'd2', 'h1', 'mi1', 's1', 'h2', 'mi2', 's2'])`;
+const ISO_PATTERN = '\\d{4}-\\d{2}-\\d{2}(?: \\d{2}:\\d{2}:\\d{2})?';
+const ISO_FAST = `CASE WHEN substr(raw, 1, 4) BETWEEN '${MIN_YEAR}' AND '${MAX_YEAR}' AND substr(raw, 12, 2) <= '23' AND substr(raw, 15, 2) <= '59' AND substr(raw, 18, 2) <= '59' THEN TRY_CAST(raw AS TIMESTAMP) END`;
+
 const int = (e: string): string => `TRY_CAST(${e} AS INTEGER)`;
 const time = (e: string): string => `coalesce(${int(e)}, 0)`;
 // The two date alternatives fill disjoint groups, so concatenating them yields the one that matched.
-const field = (a: string, b: string): string => `(struct_extract(${G}, '${a}') || struct_extract(${G}, '${b}'))`;
-const Y = int(field('y1', 'y2'));
-const M = int(field('m1', 'm2'));
-const D = int(field('d1', 'd2'));
-const H = time(field('h1', 'h2'));
-const MI = time(field('mi1', 'mi2'));
-const SE = time(field('s1', 's2'));
-/** The serial number as DOUBLE, NULL unless the text is one. */
-const V = `CASE WHEN regexp_full_match(${S}, ${sqlRegex(SERIAL_PATTERN)}) THEN TRY_CAST(${S} AS DOUBLE) END`;
-/** Seconds since serial day 0, rounded to the second. */
-const T = `TRY_CAST(floor(${V}) * ${SECONDS_PER_DAY} + round((${V} - floor(${V})) * ${SECONDS_PER_DAY}) AS BIGINT)`;
-const DAY = `(${T} // ${SECONDS_PER_DAY})`;
+const PARTS = `{'y': ${int('g.y1 || g.y2')}, 'm': ${int('g.m1 || g.m2')}, 'd': ${int('g.d1 || g.d2')}, 'h': ${time('g.h1 || g.h2')}, 'mi': ${time('g.mi1 || g.mi2')}, 'se': ${time('g.s1 || g.s2')}}`;
+/** Seconds since serial day 0, rounded to the second; `v` is the serial as DOUBLE. */
+const T = `TRY_CAST(floor(v) * ${SECONDS_PER_DAY} + round((v - floor(v)) * ${SECONDS_PER_DAY}) AS BIGINT)`;
 
 /** DDL of `jd_datetime(raw)` → TIMESTAMP (needs CALENDAR_MACROS, TEXT_MACROS). */
 export const DATETIME_MACROS: readonly string[] = [
   defineMacro(
+    'jd__serial_ts',
+    ['v'],
+    sqlLet(
+      T,
+      't',
+      `CASE WHEN floor(v) >= 1 AND floor(v) <> 60 AND t // ${SECONDS_PER_DAY} <> 60 THEN make_timestamp((t // ${SECONDS_PER_DAY} - CASE WHEN t // ${SECONDS_PER_DAY} < 60 THEN 25568 ELSE 25569 END) * ${SECONDS_PER_DAY * 1_000_000} + (t % ${SECONDS_PER_DAY}) * 1000000) END`,
+    ),
+  ),
+  defineMacro(
+    'jd__parsed_ts',
+    ['s'],
+    sqlLet(
+      `regexp_extract(s, ${sqlRegex(DATE_TIME_PATTERN)}, ['y1', 'm1', 'd1', 'y2', 'm2', 'd2', 'h1', 'mi1', 's1', 'h2', 'mi2', 's2'])`,
+      'g',
+      sqlLet(
+        PARTS,
+        'p',
+        `CASE WHEN jd__ymd8_ok(p.y * 10000 + p.m * 100 + p.d) = 1 AND p.h <= 23 AND p.mi <= 59 AND p.se <= 59 THEN make_timestamp(p.y, p.m, p.d, p.h, p.mi, CAST(p.se AS DOUBLE)) END`,
+      ),
+    ),
+  ),
+  defineMacro(
     'jd_datetime',
     ['raw'],
-    `CASE WHEN jd__ymd8_ok(${Y} * 10000 + ${M} * 100 + ${D}) * (${H} <= 23)::INTEGER * (${MI} <= 59)::INTEGER * (${SE} <= 59)::INTEGER = 1 ` +
-      `THEN make_timestamp(${Y}, ${M}, ${D}, ${H}, ${MI}, CAST(${SE} AS DOUBLE)) ` +
-      `WHEN floor(${V}) >= 1 AND floor(${V}) <> 60 AND ${DAY} <> 60 ` +
-      `THEN make_timestamp((${DAY} - CASE WHEN ${DAY} < 60 THEN 25568 ELSE 25569 END) * ${SECONDS_PER_DAY * 1_000_000} + (${T} % ${SECONDS_PER_DAY}) * 1000000) END`,
+    `CASE WHEN regexp_full_match(raw, ${sqlRegex(ISO_PATTERN)}) THEN ${ISO_FAST} ELSE ${sqlLet(
+      'jd_text(raw)',
+      's',
+      `CASE WHEN regexp_full_match(s, ${sqlRegex(SERIAL_PATTERN)}) THEN jd__serial_ts(TRY_CAST(s AS DOUBLE)) ELSE jd__parsed_ts(s) END`,
+    )} END`,
   ),
 ];

@@ -1,7 +1,7 @@
 import { BLANK } from './char-class.js';
 import { foldFullWidth, sqlFoldFullWidth } from './full-width.js';
 import { jsRegExp, sqlRegex } from './portable-regex.js';
-import { defineMacro } from './sql-macro.js';
+import { defineMacro, sqlLet } from './sql-macro.js';
 
 /**
  * Integers (counts, ages, days): full-width digits, blanks, thousands separators in correct
@@ -35,15 +35,23 @@ export function normalizeInteger(raw: string | null): number | null {
   return sign === '-' && v !== 0 ? -v : v;
 }
 
-const G = `regexp_extract(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g'), ${sqlRegex(INTEGER_PATTERN)}, ['sg', 'i'])`;
-const DIGITS = `replace(struct_extract(${G}, 'i'), ',', '')`;
-const V = `TRY_CAST(${DIGITS} AS BIGINT)`;
+/** Up to 15 digits is always a safe integer: plain values skip the general parse. */
+const PLAIN_PATTERN = '-?\\d{1,15}';
+const GENERAL = sqlLet(
+  `regexp_extract(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g'), ${sqlRegex(INTEGER_PATTERN)}, ['sg', 'i'])`,
+  'g',
+  `CASE WHEN length(ltrim(replace(g.i, ',', ''), '0')) <= ${MAX_DIGITS} THEN ${sqlLet(
+    `TRY_CAST(replace(g.i, ',', '') AS BIGINT)`,
+    'v',
+    `CASE WHEN v <= ${Number.MAX_SAFE_INTEGER} THEN CASE WHEN g.sg = '-' THEN -v ELSE v END END`,
+  )} END`,
+);
 
-/** DDL of `jd_integer(raw)` → BIGINT; all work sits in the first WHEN condition (see idcard.ts). */
+/** DDL of `jd_integer(raw)` → BIGINT. */
 export const INTEGER_MACROS: readonly string[] = [
   defineMacro(
     'jd_integer',
     ['raw'],
-    `CASE WHEN (length(ltrim(${DIGITS}, '0')) <= ${MAX_DIGITS})::INTEGER * (${V} <= ${Number.MAX_SAFE_INTEGER})::INTEGER = 1 THEN CASE WHEN struct_extract(${G}, 'sg') = '-' THEN -${V} ELSE ${V} END END`,
+    `CASE WHEN regexp_full_match(raw, ${sqlRegex(PLAIN_PATTERN)}) THEN TRY_CAST(raw AS BIGINT) ELSE ${GENERAL} END`,
   ),
 ];

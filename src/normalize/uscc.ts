@@ -46,8 +46,11 @@ export function normalizeUscc(raw: string | null): string | null {
   return USCC_RE.test(s) && usccCheckChar(s) === s.charAt(17) ? s : null;
 }
 
+/** Character values indexed by ASCII code − 47 ('0' → 1), for a constant-list lookup. */
+const VALUE_BY_ASCII = `[${Array.from({ length: 43 }, (_, k) => Math.max(USCC_CHARSET.indexOf(String.fromCharCode(48 + k)), 0)).join(', ')}]`;
+/** Σ v_i·W_i; a list lookup by ASCII code is cheaper in DuckDB than `instr` on the charset. */
 const checkSum = (s: string): string =>
-  WEIGHTS.map((w, i) => `(instr(${sqlString(USCC_CHARSET)}, substr(${s}, ${i + 1}, 1)) - 1) * ${w}`).join(' + ');
+  WEIGHTS.map((w, i) => `${VALUE_BY_ASCII}[ascii(substr(${s}, ${i + 1}, 1)) - 47] * ${w}`).join(' + ');
 
 const { from: FOLD_FROM, to: FOLD_TO } = foldMaps({ upper: true });
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { JianduError } from '../shared/errors.js';
 import type { ModelSpec } from './spec/model-spec.js';
 import { parseModelSpec } from './spec/model-validator.js';
@@ -11,7 +12,11 @@ export interface ModelEntry {
   /** The model's folder (model.yaml, fixtures/, expected.yaml), or null for a single-file model. */
   readonly dir: string | null;
   readonly file: string;
+  /** Inputs bound by hand to datasets of this workspace (`bindings.yaml` beside the model). */
+  readonly bindings: Readonly<Record<string, string>>;
 }
+
+export const BINDINGS_FILE = 'bindings.yaml';
 
 /**
  * The built-in library: one folder per model under src/library (shipped with the package; the
@@ -34,7 +39,10 @@ function loadFolder(root: string, origin: ModelEntry['origin']): ModelEntry[] {
     const full = path.join(root, name);
     const file = name.endsWith('.yaml') ? full : path.join(full, 'model.yaml');
     if (!existsSync(file)) continue;
-    out.push({ spec: parseModelSpec(readFileSync(file, 'utf8'), file), origin, dir: file === full ? null : full, file });
+    const dir = file === full ? null : full;
+    const bindingsFile = dir ? path.join(dir, BINDINGS_FILE) : undefined;
+    const bindings = bindingsFile && existsSync(bindingsFile) ? (parseYaml(readFileSync(bindingsFile, 'utf8')) as Record<string, string>) : {};
+    out.push({ spec: parseModelSpec(readFileSync(file, 'utf8'), file), origin, dir, file, bindings });
   }
   return out;
 }

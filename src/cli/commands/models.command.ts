@@ -8,9 +8,10 @@ import { today } from '../../leads/run.service.js';
 import { JianduError } from '../../shared/errors.js';
 import { openWorkspace } from '../../workspace/workspace.js';
 import { printJson, withWarehouse, type GlobalOptions } from '../cli-context.js';
+import { registerModelPackageCommands } from './model-package.command.js';
 
 export function registerModelsCommand(program: Command, global: () => GlobalOptions): void {
-  const models = program.command('models').description('法律监督模型：列出、查看生成的 SQL');
+  const models = program.command('models').description('法律监督模型：列出、查看 SQL、导出导入模型包、用样例检验');
   models
     .command('list')
     .description('列出可用的模型（内置模型库和本工作区的模型）')
@@ -38,6 +39,7 @@ export function registerModelsCommand(program: Command, global: () => GlobalOpti
         process.stdout.write(`${spec.id}\t${spec.name}\t${spec.lineOfWork}\tv${spec.version}\t${origin === 'builtin' ? '内置' : '工作区'}\n`);
       }
     });
+  registerModelPackageCommands(models, global);
   models
     .command('sql')
     .description('显示模型编译成的 SQL 及其绑定参数（参数值从不拼接进 SQL）')

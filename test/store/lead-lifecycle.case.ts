@@ -1,0 +1,374 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JianduError } from '../../src/shared/errors.js';
+import {
+  LeadRepository,
+  migrateWorkflowDb,
+  RunRepository,
+  WorkflowQueryError,
+  type LeadHit,
+  type LeadWithEvents,
+  type WorkflowDb,
+} from '../../src/store/index.js';
+
+/**
+ * Where a store can be opened more than once, one handle at a time: a PGlite data directory, or a
+ * PostgreSQL schema reached through `openWorkflowDb` with its `search_path`.
+ */
+export interface StoreLocation {
+  /** Opens it through `openWorkflowDb`, running the (pending) migrations. */
+  open(): Promise<WorkflowDb>;
+  /** Removes it (the directory, the schema). */
+  dispose(): Promise<void>;
+}
+
+/** How the conformance suite gets stores of one implementation. */
+export interface StoreFactory {
+  readonly name: 'pglite' | 'postgres';
+  /** A fresh, empty, migrated store. */
+  open(): Promise<WorkflowDb>;
+  /** A fresh location that can be opened, closed and opened again. */
+  location(): Promise<StoreLocation>;
+}
+
+export const AS_OF = '2024-06-30';
+
+/** A hit whose fields all derive from its fingerprint, so a test can tell which one was kept. */
+export function hit(fingerprint: string, overrides: Partial<LeadHit> = {}): LeadHit {
+  return {
+    fingerprint,
+    subject: { key: fingerprint, name: `主体 ${fingerprint}` },
+    title: `线索 ${fingerprint}`,
+    reason: `${fingerprint} 逾期未缴费`,
+    severity: 'high',
+    amount: 1234.5,
+    evidence: [{ alias: 'fee', dataset: 'fees', batchId: 1, rowId: 7 }],
+    explanation: [{ condition: 'unpaid', matched: true, values: { days: 45 } }],
+    ...overrides,
+  };
+}
+
+/** Yields `hits` in batches of `size`, as a model runner would. */
+export async function* inBatches(hits: readonly LeadHit[], size = 2): AsyncGenerator<readonly LeadHit[]> {
+  for (let i = 0; i < hits.length; i += size) {
+    await Promise.resolve();
+    yield hits.slice(i, i + size);
+  }
+}
+
+/** The lead lifecycle and run bookkeeping, run against every workflow-store implementation. */
+export function leadLifecycleSuite(factory: StoreFactory): void {
+  describe(`workflow store: lead lifecycle (${factory.name})`, () => {
+    let store: WorkflowDb;
+    let leads: LeadRepository;
+    let runs: RunRepository;
+
+    beforeAll(async () => {
+      store = await factory.open();
+      leads = new LeadRepository(store.db);
+      runs = new RunRepository(store.db);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    async function apply(modelId: string, hits: readonly LeadHit[] | AsyncIterable<readonly LeadHit[]>, runId?: number) {
+      const id = runId ?? (await runs.startRun(AS_OF)).id;
+      const source = Symbol.asyncIterator in hits ? hits : inBatches(hits);
+      const result = await leads.applyModelRun({ runId: id, modelId, modelVersion: 1, asOf: AS_OF, hits: source });
+      return { runId: id, result };
+    }
+
+    async function byFingerprint(modelId: string, fingerprint: string): Promise<LeadWithEvents> {
+      const lead = await leads.findByFingerprint(modelId, fingerprint);
+      expect(lead, `${modelId}/${fingerprint}`).toBeDefined();
+      const full = await leads.getLead(lead!.id);
+      return full!;
+    }
+
+    /** Every lead of a model with its events, for comparing whole states. */
+    async function snapshot(modelId: string): Promise<LeadWithEvents[]> {
+      const list = await leads.listLeads({ modelId, limit: 10_000 });
+      return Promise.all(list.map(async (l) => (await leads.getLead(l.id))!));
+    }
+
+    it('kind names the implementation', () => {
+      expect(store.kind).toBe(factory.name);
+    });
+
+    it('first run: every hit is a new open lead with a created event', async () => {
+      const { runId, result } = await apply('first', [hit('a'), hit('b'), hit('c')]);
+      expect(result).toEqual({ leads: 3, new: 3, seenAgain: 0, cleared: 0, reopened: 0 });
+      const a = await byFingerprint('first', 'a');
+      expect(a).toMatchObject({
+        modelId: 'first',
+        modelVersion: 1,
+        status: 'open',
+        subject: { key: 'a', name: '主体 a' },
+        title: '线索 a',
+        reason: 'a 逾期未缴费',
+        severity: 'high',
+        amount: 1234.5,
+        firstSeenRun: runId,
+        lastSeenRun: runId,
+        clearedAt: null,
+        clearedRun: null,
+        evidence: [{ alias: 'fee', dataset: 'fees', batchId: 1, rowId: 7 }],
+        explanation: [{ condition: 'unpaid', matched: true, values: { days: 45 } }],
+      });
+      expect(a.firstSeenAt).toBeInstanceOf(Date);
+      expect(a.events.map((e) => [e.event, e.runId])).toEqual([['created', runId]]);
+    });
+
+    it('same hits again: all seen again, nothing new or cleared; the lead takes the new details', async () => {
+      const first = await apply('again', [hit('a'), hit('b'), hit('c')]);
+      const second = await apply('again', [hit('a', { title: '新标题', amount: 99.99, severity: 'low' }), hit('b'), hit('c')]);
+      expect(second.result).toEqual({ leads: 3, new: 0, seenAgain: 3, cleared: 0, reopened: 0 });
+      const a = await byFingerprint('again', 'a');
+      expect(a).toMatchObject({ status: 'open', title: '新标题', amount: 99.99, severity: 'low' });
+      expect(a.firstSeenRun).toBe(first.runId);
+      expect(a.lastSeenRun).toBe(second.runId);
+      expect(a.events.map((e) => [e.event, e.runId])).toEqual([
+        ['created', first.runId],
+        ['seen_again', second.runId],
+      ]);
+      expect(await leads.listLeads({ modelId: 'again' })).toHaveLength(3);
+    });
+
+    it('a hit that disappears is cleared, with cleared_at and cleared_run', async () => {
+      const first = await apply('clear', [hit('a'), hit('b')]);
+      const second = await apply('clear', [hit('a')]);
+      expect(second.result).toEqual({ leads: 1, new: 0, seenAgain: 1, cleared: 1, reopened: 0 });
+      const b = await byFingerprint('clear', 'b');
+      expect(b.status).toBe('cleared');
+      expect(b.clearedRun).toBe(second.runId);
+      expect(b.clearedAt).toBeInstanceOf(Date);
+      expect(b.lastSeenRun).toBe(first.runId);
+      expect(b.events.map((e) => e.event)).toEqual(['created', 'cleared']);
+      expect(b.events[1]).toMatchObject({ runId: second.runId, detail: { lastSeenRun: first.runId } });
+      expect((await byFingerprint('clear', 'a')).status).toBe('open');
+    });
+
+    it('a cleared hit that comes back is reopened', async () => {
+      await apply('reopen', [hit('a'), hit('b')]);
+      const second = await apply('reopen', [hit('a')]);
+      const third = await apply('reopen', [hit('a'), hit('b')]);
+      expect(third.result).toEqual({ leads: 2, new: 0, seenAgain: 2, cleared: 0, reopened: 1 });
+      const b = await byFingerprint('reopen', 'b');
+      expect(b).toMatchObject({ status: 'open', clearedAt: null, clearedRun: null, lastSeenRun: third.runId });
+      expect(b.events.map((e) => [e.event, e.runId])).toEqual([
+        ['created', b.firstSeenRun],
+        ['cleared', second.runId],
+        ['reopened', third.runId],
+      ]);
+      // A cleared lead stays cleared while absent: clearing counts only open leads.
+      await apply('reopen', [hit('a')]);
+      const fifth = await apply('reopen', [hit('a')]);
+      expect(fifth.result.cleared).toBe(0);
+    });
+
+    it('two models do not interfere, even with the same fingerprints', async () => {
+      await apply('model-x', [hit('same'), hit('x-only')]);
+      await apply('model-y', [hit('same'), hit('y-only')]);
+      const emptied = await apply('model-x', []);
+      expect(emptied.result).toEqual({ leads: 0, new: 0, seenAgain: 0, cleared: 2, reopened: 0 });
+      const y = await leads.listLeads({ modelId: 'model-y' });
+      expect(y.map((l) => [l.fingerprint, l.status])).toEqual([
+        ['same', 'open'],
+        ['y-only', 'open'],
+      ]);
+      expect((await leads.listLeads({ modelId: 'model-x', status: 'cleared' })).map((l) => l.fingerprint).sort()).toEqual(['same', 'x-only']);
+      const counts = await leads.countByModel();
+      expect(counts.find((c) => c.modelId === 'model-x')).toEqual({ modelId: 'model-x', total: 2, byStatus: { cleared: 2 } });
+      expect(counts.find((c) => c.modelId === 'model-y')).toEqual({ modelId: 'model-y', total: 2, byStatus: { open: 2 } });
+    });
+
+    it('duplicate fingerprints in one run make one lead; the first hit wins', async () => {
+      const hits = [hit('d', { title: '第一' }), hit('d', { title: '第二' }), hit('e'), hit('d', { title: '第三' })];
+      // Duplicates within one batch and across batches.
+      const { result } = await apply('dups', inBatches(hits, 3));
+      expect(result).toEqual({ leads: 2, new: 2, seenAgain: 0, cleared: 0, reopened: 0 });
+      const list = await leads.listLeads({ modelId: 'dups' });
+      expect(list).toHaveLength(2);
+      expect((await byFingerprint('dups', 'd')).title).toBe('第一');
+      const again = await apply('dups', inBatches(hits, 1));
+      expect(again.result).toEqual({ leads: 2, new: 0, seenAgain: 2, cleared: 0, reopened: 0 });
+    });
+
+    it('JSON and text round-trip exactly, whatever characters they hold', async () => {
+      const tricky = {
+        fingerprint: 'fp "quoted", {braced} \\ back\\slash NULL',
+        subject: { 名称: '某某"有限"公司\\分店', 'a,b': '{1,2}', nul: null, n: 12345678901, nested: { arr: [1, 'NULL', null, '中文'] } },
+        title: "标题 'single' \"double\" {x} \\",
+        reason: '多行\n理由\t制表符',
+        explanation: { note: '"}{,\\' },
+      };
+      await apply('tricky', [hit(tricky.fingerprint, tricky), hit('no-amount', { amount: null, explanation: undefined })]);
+      const lead = await byFingerprint('tricky', tricky.fingerprint);
+      expect(lead).toMatchObject(tricky);
+      const bare = await byFingerprint('tricky', 'no-amount');
+      expect(bare.amount).toBeNull();
+      expect(bare.explanation).toBeNull();
+    });
+
+    it('a failure in the middle of a run leaves the previous state exactly intact', async () => {
+      await apply('atomic', [hit('a'), hit('b'), hit('c')]);
+      const before = await snapshot('atomic');
+      const run = await runs.startRun(AS_OF);
+      async function* failing(): AsyncGenerator<readonly LeadHit[]> {
+        yield [hit('a'), hit('new-1')];
+        throw new Error('模型查询中断');
+      }
+      await expect(leads.applyModelRun({ runId: run.id, modelId: 'atomic', modelVersion: 2, asOf: AS_OF, hits: failing() })).rejects.toThrow(
+        '模型查询中断',
+      );
+      expect(await snapshot('atomic')).toEqual(before);
+      // The same run applies cleanly afterwards: nothing (staging table, lock) was left behind.
+      const ok = await leads.applyModelRun({ runId: run.id, modelId: 'atomic', modelVersion: 2, asOf: AS_OF, hits: inBatches([hit('a')]) });
+      expect(ok).toEqual({ leads: 1, new: 0, seenAgain: 1, cleared: 2, reopened: 0 });
+    });
+
+    it('a database failure is wrapped with its SQL, parameters and cause, and rolls back', async () => {
+      await apply('db-failure', [hit('a')]);
+      const before = await snapshot('db-failure');
+      // numeric(18,2) holds less than 10^16: the staging insert overflows.
+      const error = await apply('db-failure', [hit('a'), hit('huge', { amount: 1e17 })]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkflowQueryError);
+      const wrapped = error as WorkflowQueryError;
+      expect(wrapped.code).toBe('warehouse_query_failed');
+      expect(wrapped.sql).toContain('json_to_recordset');
+      expect(wrapped.parameters.length).toBeGreaterThan(0);
+      expect(wrapped.cause).toBeInstanceOf(Error);
+      expect(wrapped.details).toMatchObject({ sql: wrapped.sql });
+      expect(await snapshot('db-failure')).toEqual(before);
+    });
+
+    it('rejects bad hits and bad runs with typed errors before writing anything', async () => {
+      const run = await runs.startRun(AS_OF);
+      const attempt = (hits: LeadHit[], overrides: { runId?: number; asOf?: string } = {}) =>
+        leads.applyModelRun({ runId: run.id, modelId: 'bad', modelVersion: 1, asOf: AS_OF, hits: inBatches(hits), ...overrides });
+      await expect(attempt([hit('a', { severity: 'urgent' as 'high' })])).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(attempt([hit('')])).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(attempt([hit('a', { amount: Number.NaN })])).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(attempt([hit('a')], { asOf: '2024-07-01' })).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(attempt([hit('a')], { asOf: '2024-02-30' })).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(attempt([hit('a')], { runId: 987_654_321 })).rejects.toMatchObject({ code: 'not_found' });
+      await runs.finishRun(run.id, 'failed', 'stopped');
+      const finished = await attempt([hit('a')]).catch((e: unknown) => e);
+      expect(finished).toBeInstanceOf(JianduError);
+      expect(finished).toMatchObject({ code: 'invalid_argument' });
+      expect(await leads.listLeads({ modelId: 'bad' })).toEqual([]);
+    });
+
+    it('runs: start, record model runs, finish once, list newest first', async () => {
+      const run = await runs.startRun('2024-12-31');
+      expect(run).toMatchObject({ asOf: '2024-12-31', status: 'running', finishedAt: null, error: null });
+      const { result } = await apply('run-book', [hit('a'), hit('b')], run.id);
+      const recorded = await runs.recordModelRun({
+        runId: run.id,
+        modelId: 'run-book',
+        modelVersion: 3,
+        parameters: { days: 30 },
+        batches: { fees: [1, 2], shops: [5] },
+        leads: result.leads,
+        newLeads: result.new,
+        seenAgain: result.seenAgain,
+        cleared: result.cleared,
+        reopened: result.reopened,
+        durationMs: 12.6,
+        queryMs: 8,
+        status: 'succeeded',
+      });
+      expect(recorded).toMatchObject({ runId: run.id, modelVersion: 3, leads: 2, newLeads: 2, durationMs: 13, queryMs: 8, error: null });
+      const finished = await runs.finishRun(run.id, 'succeeded');
+      expect(finished.status).toBe('succeeded');
+      expect(finished.finishedAt).toBeInstanceOf(Date);
+      await expect(runs.finishRun(run.id, 'failed')).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(runs.finishRun(987_654_321, 'failed')).rejects.toMatchObject({ code: 'not_found' });
+      await expect(runs.startRun('2024-13-01')).rejects.toMatchObject({ code: 'invalid_argument' });
+      const got = await runs.getRun(run.id);
+      expect(got?.models).toEqual([recorded]);
+      expect(got).toMatchObject({ id: run.id, asOf: '2024-12-31', status: 'succeeded' });
+      expect(await runs.getRun(987_654_321)).toBeUndefined();
+      const listed = await runs.listRuns({ limit: 2 });
+      expect(listed[0]?.id).toBeGreaterThan(listed[1]?.id ?? Infinity);
+      await expect(leads.listLeads({ limit: 0 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    });
+
+    it('migrations are idempotent', async () => {
+      const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
+      expect(await migrateWorkflowDb(store.db, rows[0]!.schema)).toEqual([]);
+      expect(await migrateWorkflowDb(store.db, rows[0]!.schema)).toEqual([]);
+      expect((await leads.listLeads({ modelId: 'first' })).length).toBe(3);
+    });
+
+    it('200,000 hits in 20 batches apply correctly', async () => {
+      const N = 200_000;
+      const make = (i: number): LeadHit => ({
+        fingerprint: `bulk-${i}`,
+        subject: { id: i },
+        title: `线索 ${i}`,
+        reason: '逾期未缴费',
+        severity: i % 3 === 0 ? 'high' : 'medium',
+        amount: i / 100,
+        evidence: [{ alias: 'fee', dataset: 'fees', batchId: 1, rowId: i }],
+        explanation: [{ condition: 'unpaid', matched: true }],
+      });
+      async function* batches(from: number, to: number): AsyncGenerator<readonly LeadHit[]> {
+        for (let start = from; start < to; start += 10_000) {
+          yield Array.from({ length: Math.min(10_000, to - start) }, (_, k) => make(start + k));
+        }
+      }
+      let started = performance.now();
+      const first = await apply('bulk', batches(0, N));
+      const firstMs = performance.now() - started;
+      expect(first.result).toEqual({ leads: N, new: N, seenAgain: 0, cleared: 0, reopened: 0 });
+
+      // The next run: 5,000 hits gone, 5,000 new, the rest seen again.
+      started = performance.now();
+      const second = await apply('bulk', batches(5_000, N + 5_000));
+      const secondMs = performance.now() - started;
+      expect(second.result).toEqual({ leads: N, new: 5_000, seenAgain: N - 5_000, cleared: 5_000, reopened: 0 });
+
+      const counts = (await leads.countByModel()).find((c) => c.modelId === 'bulk');
+      expect(counts).toEqual({ modelId: 'bulk', total: N + 5_000, byStatus: { open: N, cleared: 5_000 } });
+      const gone = await byFingerprint('bulk', 'bulk-4999');
+      expect(gone).toMatchObject({ status: 'cleared', clearedRun: second.runId, lastSeenRun: first.runId });
+      expect(gone.events.map((e) => e.event)).toEqual(['created', 'cleared']);
+      const kept = await byFingerprint('bulk', 'bulk-5000');
+      expect(kept.events.map((e) => e.event)).toEqual(['created', 'seen_again']);
+      console.info(
+        `[store:${factory.name}] 200,000 hits in 20 batches: first run (all new) ${Math.round(firstMs)} ms; ` +
+          `second run (195,000 seen again, 5,000 new, 5,000 cleared) ${Math.round(secondMs)} ms`,
+      );
+    });
+  });
+
+  describe(`workflow store: reopening (${factory.name})`, () => {
+    it('opening twice runs the migrations once and keeps the data', async () => {
+      const location = await factory.location();
+      try {
+        const first = await location.open();
+        const runs = new RunRepository(first.db);
+        const run = await runs.startRun(AS_OF);
+        await new LeadRepository(first.db).applyModelRun({ runId: run.id, modelId: 'persist', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('a'), hit('b')]) });
+        await first.close();
+
+        const second = await location.open();
+        try {
+          const reopened = new LeadRepository(second.db);
+          expect((await reopened.listLeads({ modelId: 'persist' })).map((l) => l.fingerprint)).toEqual(['a', 'b']);
+          expect(await new RunRepository(second.db).getRun(run.id)).toMatchObject({ id: run.id, asOf: AS_OF });
+          const run2 = await new RunRepository(second.db).startRun(AS_OF);
+          expect(
+            await reopened.applyModelRun({ runId: run2.id, modelId: 'persist', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('a')]) }),
+          ).toEqual({ leads: 1, new: 0, seenAgain: 1, cleared: 1, reopened: 0 });
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await location.dispose();
+      }
+    });
+  });
+}
