@@ -114,7 +114,7 @@ async function finishOpening(
     const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
     const schema = rows[0]?.schema;
     if (!schema) throw new Error('current_schema() returned no schema');
-    await migrateWorkflowDb(db as Kysely<unknown>, schema);
+    await migrateWorkflowDb(db, schema);
   } catch (error) {
     await close();
     throw error;

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { JianduError } from '../shared/errors.js';
+import type { WorkflowSchema } from './workflow-schema.js';
 import { runsAndLeads } from './migrations/0001-runs-and-leads.js';
 
 /**
@@ -25,7 +26,7 @@ class InCodeMigrationProvider implements MigrationProvider {
  * @example
  * await migrateWorkflowDb(db, 'public'); // → ['0001-runs-and-leads'] the first time, [] after
  */
-export async function migrateWorkflowDb(db: Kysely<unknown>, schema: string): Promise<string[]> {
+export async function migrateWorkflowDb(db: Kysely<WorkflowSchema>, schema: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(), migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

@@ -261,8 +261,8 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
     });
 
     it('runs: start, record model runs, finish once, list newest first', async () => {
-      const run = await runs.startRun('2024-12-31');
-      expect(run).toMatchObject({ asOf: '2024-12-31', status: 'running', finishedAt: null, error: null });
+      const run = await runs.startRun(AS_OF);
+      expect(run).toMatchObject({ asOf: AS_OF, status: 'running', finishedAt: null, error: null });
       const { result } = await apply('run-book', [hit('a'), hit('b')], run.id);
       const recorded = await runs.recordModelRun({
         runId: run.id,
@@ -288,7 +288,7 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       await expect(runs.startRun('2024-13-01')).rejects.toMatchObject({ code: 'invalid_argument' });
       const got = await runs.getRun(run.id);
       expect(got?.models).toEqual([recorded]);
-      expect(got).toMatchObject({ id: run.id, asOf: '2024-12-31', status: 'succeeded' });
+      expect(got).toMatchObject({ id: run.id, asOf: AS_OF, status: 'succeeded' });
       expect(await runs.getRun(987_654_321)).toBeUndefined();
       const listed = await runs.listRuns({ limit: 2 });
       expect(listed[0]?.id).toBeGreaterThan(listed[1]?.id ?? Infinity);
