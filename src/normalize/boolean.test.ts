@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FALSE_WORDS, TRUE_WORDS, normalizeBoolean } from './boolean.js';
 import { toFullWidth } from './messy-text.js';
-import { compareWithSql, evaluateBatch, openMacroConnection, type MacroConnection } from './sql-batch.js';
+import { asSqlText, compareWithSql, evaluateBatch, openMacroConnection, type MacroConnection } from './sql-batch.js';
 
 let db: MacroConnection;
 beforeAll(async () => {
@@ -26,6 +26,6 @@ describe('normalizeBoolean', () => {
     const values = [...words, ...variants, ...fc.sample(fc.string({ maxLength: 5 }), 200), null];
     expect(await compareWithSql(db.conn, values, normalizeBoolean, (x) => `jd_boolean(${x})`)).toEqual([]);
     const once = await evaluateBatch(db.conn, (x) => `jd_boolean(${x})`, values);
-    expect(await evaluateBatch(db.conn, (x) => `jd_boolean(${x})`, once.map((v) => (v === null ? null : String(v))))).toEqual(once);
+    expect(await evaluateBatch(db.conn, (x) => `jd_boolean(${x})`, once.map(asSqlText))).toEqual(once);
   });
 });

@@ -40,19 +40,14 @@ export function pad(n: number, width = 2): string {
 }
 
 /**
- * SQL twins of {@link isSupportedDate}: pure integer arithmetic, no exceptions on bad input.
+ * SQL twin of {@link isSupportedDate}: pure integer arithmetic, no exceptions on bad input.
  * `jd__ymd8_ok(v)` takes YYYYMMDD as one integer and returns 1/0 (NULL for NULL); it uses no CASE
- * or AND, so DuckDB can share its subexpressions (see idcard.ts).
+ * or AND, so DuckDB can share its subexpressions (see sql-macro.ts).
  */
 export const CALENDAR_MACROS: readonly string[] = [
   defineMacro(
     'jd__ymd8_ok',
     ['v'],
     `((v // 10000) BETWEEN ${MIN_YEAR} AND ${MAX_YEAR})::INTEGER * ((v // 100 % 100) BETWEEN 1 AND 12)::INTEGER * ((v % 100) BETWEEN 1 AND 30 + ((v // 100 % 100 + v // 100 % 100 // 8) % 2) - (v // 100 % 100 = 2)::INTEGER * (2 - ((v // 10000 % 4 = 0)::INTEGER - (v // 10000 % 100 = 0)::INTEGER + (v // 10000 % 400 = 0)::INTEGER)))::INTEGER`,
-  ),
-  defineMacro(
-    'jd__ymd_ok',
-    ['y', 'm', 'd'],
-    `y BETWEEN ${MIN_YEAR} AND ${MAX_YEAR} AND m BETWEEN 1 AND 12 AND d >= 1 AND d <= CASE WHEN m = 2 THEN 28 + ((y % 4 = 0 AND y % 100 <> 0) OR y % 400 = 0)::INTEGER ELSE 30 + ((m + m // 8) % 2) END`,
   ),
 ];

@@ -6,15 +6,15 @@ import { defineMacro, sqlLet } from './sql-macro.js';
  * Conversion of GCJ-02 / BD-09 coordinates to WGS-84 (domain.md §6).
  *
  * TS uses the `gcoord` package. Its GCJ02→WGS84 is a fixed-point iteration
- * w ← w − (gcj(w) − g) that stops once the residual is within 1e-6°; it loops forever for some
- * GCJ points within ~0.01° inside the western edge of its China bounding box (lng 72.004…), where
- * the guess leaves the box and the forward transform becomes the identity, so the iterates
- * oscillate. We therefore run gcoord's own loop here, calling gcoord's WGS84→GCJ02 for each step,
+ * w ← w − (gcj(w) − g) that stops once the residual is within 1e-6°; it loops forever for GCJ
+ * points in a thin band (≤ ~0.01°) inside the western and southern edges of its China bounding box
+ * (lng 72.004…, lat 0.8293…), where the guess leaves the box and the forward transform becomes
+ * the identity, so the iterates oscillate. We therefore run gcoord's own loop here, calling gcoord's WGS84→GCJ02 for each step,
  * capped at {@link GCJ_MAX_ITERATIONS}. Everywhere gcoord terminates the result is identical.
  *
  * SQL implements the same formulas with the same operation order (so IEEE results agree up to
  * the last-bit differences of the platform's sin/cos) and the same capped, early-stopping loop,
- * unrolled: the first step in plain (shared) expressions, the second inside two lambdas.
+ * unrolled twice, each intermediate value bound by a lambda (see GCJ_TO_WGS below).
  *
  * Positions outside ±180° / ±90° are rejected (null) by both.
  */
@@ -31,9 +31,9 @@ const gcoord: Gcoord =
     : (gcoordImport as unknown as Gcoord);
 
 /**
- * Iteration cap of the GCJ-02 → WGS-84 inversion. On a 0.01° grid over gcoord's whole box its loop
- * takes 1 or 2 steps, or never stops (12 083 points at the western edge); so 2 reproduces gcoord
- * wherever gcoord returns.
+ * Iteration cap of the GCJ-02 → WGS-84 inversion. On a 0.01° grid over gcoord's whole box (36
+ * million points) its loop takes 1 or 2 steps, or never stops (12 083 points at the western and
+ * southern edges); so 2 reproduces gcoord wherever gcoord returns.
  */
 export const GCJ_MAX_ITERATIONS = 2;
 const TOLERANCE = 1e-6;
@@ -124,17 +124,32 @@ const notConverged = (tl: string, tt: string, gl: string, gt: string): string =>
 // expanded SQL would grow by that factor per step (and DuckDB does not share subexpressions
 // inside lambdas or CASE branches anyway). g: the GCJ point; t = gcj(g); s: the guess w1 after the
 // first step with its step flag; u = gcj(w1); the result is w2.
-const F0 = `(${IN_CHINA('g.lng', 'g.lat')} * ${notConverged('t.lng', 't.lat', 'g.lng', 'g.lat')})`;
-const GCJ_TO_WGS = sqlLet(
-  forward('g.lng', 'g.lat'),
-  't',
+// Coordinates are bound as scalar lambda parameters (gl, gt, wl, wt): reading a struct field in
+// a lambda body costs a function call per use, and the forward transform reads each ~17 times.
+const F0 = `(${IN_CHINA('gl', 'gt')} * ${notConverged('t.lng', 't.lat', 'gl', 'gt')})`;
+const bindScalars = (lng: string, lat: string, l: string, t: string, body: string): string => sqlLet(lng, l, sqlLet(lat, t, body));
+const GCJ_TO_WGS = bindScalars(
+  'g.lng',
+  'g.lat',
+  'gl',
+  'gt',
   sqlLet(
-    `{'wl': g.lng - (t.lng - g.lng) * ${F0}, 'wt': g.lat - (t.lat - g.lat) * ${F0}, 'f': ${F0}}`,
-    's',
+    forward('gl', 'gt'),
+    't',
     sqlLet(
-      forward('s.wl', 's.wt'),
-      'u',
-      `{'lng': s.wl - (u.lng - g.lng) * (s.f * ${notConverged('u.lng', 'u.lat', 'g.lng', 'g.lat')}), 'lat': s.wt - (u.lat - g.lat) * (s.f * ${notConverged('u.lng', 'u.lat', 'g.lng', 'g.lat')})}`,
+      `{'f': ${F0}, 'wl': gl - (t.lng - gl) * ${F0}, 'wt': gt - (t.lat - gt) * ${F0}}`,
+      's',
+      bindScalars(
+        's.wl',
+        's.wt',
+        'wl',
+        'wt',
+        sqlLet(
+          forward('wl', 'wt'),
+          'u',
+          `{'lng': wl - (u.lng - gl) * (s.f * ${notConverged('u.lng', 'u.lat', 'gl', 'gt')}), 'lat': wt - (u.lat - gt) * (s.f * ${notConverged('u.lng', 'u.lat', 'gl', 'gt')})}`,
+        ),
+      ),
     ),
   ),
 );

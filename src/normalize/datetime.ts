@@ -106,7 +106,7 @@ export function normalizeDatetime(raw: string | null): string | null {
 // takes a fast path: a regex check plus DuckDB's own cast, with the ranges the cast does not
 // enforce (years 1900–2199, hour 24) checked on the text. Everything else is parsed like the TS
 // code; its intermediate values are bound to lambda parameters because DuckDB does not share
-// repeated subexpressions inside CASE branches (see idcard.ts).
+// repeated subexpressions inside CASE branches (see sql-macro.ts).
 
 const ISO_PATTERN = '\\d{4}-\\d{2}-\\d{2}(?: \\d{2}:\\d{2}:\\d{2})?';
 const ISO_FAST = `CASE WHEN substr(raw, 1, 4) BETWEEN '${MIN_YEAR}' AND '${MAX_YEAR}' AND substr(raw, 12, 2) <= '23' AND substr(raw, 15, 2) <= '59' AND substr(raw, 18, 2) <= '59' THEN TRY_CAST(raw AS TIMESTAMP) END`;

@@ -127,11 +127,9 @@ export function ageAt(id: string | null, on: string): number | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// SQL twins. DuckDB evaluates a repeated subexpression once only when it occurs where it is always
-// evaluated (a plain projection, the first WHEN condition, the first AND operand); inside THEN/ELSE
-// branches and lambda bodies every occurrence is recomputed, and lambda bodies run several times
-// slower than plain expressions. So each macro computes its intermediate values (`c`, `k` below)
-// in the first WHEN condition, CASE-free, and the THEN branch reuses them.
+// SQL twins. Following the rules in sql-macro.ts, `jd_idcard` computes its intermediate values
+// (the candidate `c` and its check character `k`) CASE-free in the first WHEN condition, where
+// DuckDB evaluates them once per row, and the THEN branch reuses them.
 
 /**
  * GB 11643 check character of the first 17 digits of `c`, computed branch-free: the first 16 digits

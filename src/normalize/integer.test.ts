@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeInteger } from './integer.js';
 import { toFullWidth } from './messy-text.js';
-import { compareWithSql, evaluateBatch, openMacroConnection, type MacroConnection } from './sql-batch.js';
+import { asSqlText, compareWithSql, evaluateBatch, openMacroConnection, type MacroConnection } from './sql-batch.js';
 
 let db: MacroConnection;
 beforeAll(async () => {
@@ -64,7 +64,7 @@ const formatted = fc
         return `${n}.0`;
       case 'full':
         return toFullWidth(n.toString());
-      default:
+      case 'spaced':
         return ` ${n} `;
     }
   });
@@ -93,6 +93,6 @@ describe('normalizeInteger properties', () => {
       }),
     );
     const once = await sqlInteger(fc.sample(anyInteger, 300));
-    expect(await sqlInteger(once.map((v) => (v === null ? null : String(v))))).toEqual(once);
+    expect(await sqlInteger(once.map(asSqlText))).toEqual(once);
   });
 });

@@ -30,20 +30,12 @@ const MAX_INT_DIGITS = 20;
 const CENTS_LIMIT = 10n ** 18n;
 const FRACTION_PAD = '0'.repeat(11);
 
-/** Decimal exponent of an explicit unit suffix. */
+/** Decimal exponent of each explicit unit suffix. */
+const SUFFIX_EXPONENT: Readonly<Record<string, number>> = { 元: 0, 万: 4, 万元: 4, 亿: 8, 亿元: 8 };
+
+/** Decimal exponent of an explicit unit suffix, else of the column's unit. */
 function unitExponent(suffix: string | undefined, unit: MoneyUnit): number {
-  switch (suffix) {
-    case '元':
-      return 0;
-    case '万':
-    case '万元':
-      return 4;
-    case '亿':
-    case '亿元':
-      return 8;
-    default:
-      return unit === 'wan' ? 4 : 0;
-  }
+  return (suffix === undefined ? undefined : SUFFIX_EXPONENT[suffix]) ?? (unit === 'wan' ? 4 : 0);
 }
 
 /**
@@ -76,10 +68,12 @@ export function normalizeMoney(raw: string | null, unit: MoneyUnit = 'yuan'): nu
 }
 
 // SQL: everything is computed CASE-free in the first WHEN condition and reused by the THEN branch
-// (DuckDB shares repeated subexpressions only where they are always evaluated; see idcard.ts).
+// (DuckDB shares repeated subexpressions only where they are always evaluated; see sql-macro.ts).
 const G = `regexp_extract(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g'), ${sqlRegex(MONEY_PATTERN)}, ['s1', 's2', 'i', 'f', 'u'])`;
 const g = (name: string): string => `struct_extract(${G}, '${name}')`;
-const EXPONENT = `CASE ${g('u')} WHEN '元' THEN 0 WHEN '万' THEN 4 WHEN '万元' THEN 4 WHEN '亿' THEN 8 WHEN '亿元' THEN 8 ELSE CASE WHEN unit = 'wan' THEN 4 ELSE 0 END END`;
+const EXPONENT = `CASE ${g('u')} ${Object.entries(SUFFIX_EXPONENT)
+  .map(([suffix, k]) => `WHEN '${suffix}' THEN ${k}`)
+  .join(' ')} ELSE CASE WHEN unit = 'wan' THEN 4 ELSE 0 END END`;
 const DIGITS = `ltrim(replace(${g('i')}, ',', ''), '0')`;
 const FRACTION = `(${g('f')} || '${FRACTION_PAD}')`;
 /** The amount in fen, rounded half away from zero on the next digit. */

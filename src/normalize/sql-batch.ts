@@ -77,3 +77,14 @@ export async function compareWithSql(
   });
   return out;
 }
+
+/**
+ * A DuckDB JSON value back as SQL text input (for feeding one macro's output to another):
+ * strings as they are, numbers and booleans printed, NULL as null.
+ */
+export function asSqlText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+}

@@ -57,7 +57,7 @@ const { from: FOLD_FROM, to: FOLD_TO } = foldMaps({ upper: true });
 /**
  * The candidate: `raw` when it already matches (most rows), else folded, upper-cased and without
  * blanks if that matches, else NULL. Computed in the first WHEN condition so DuckDB evaluates it
- * once per row (see idcard.ts).
+ * once per row (see sql-macro.ts).
  */
 const C = `CASE WHEN regexp_full_match(raw, ${sqlRegex(USCC_PATTERN)}) THEN raw ELSE ${sqlLet(
   `regexp_replace(translate(raw, ${sqlString(FOLD_FROM)}, ${sqlString(FOLD_TO)}), ${sqlRegex(BLANK)}, '', 'g')`,

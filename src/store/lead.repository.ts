@@ -95,8 +95,7 @@ export class LeadRepository {
       // Temporary tables are never auto-analysed; the joins below want real row counts.
       await sql`ANALYZE ${STAGING}`.execute(trx);
 
-      const seen = await recordSeenAgain(trx, runId, modelId);
-      await updateSeenAgain(trx, runId, modelId, modelVersion);
+      const seen = await updateSeenAgain(trx, runId, modelId, modelVersion);
       const created = await insertNew(trx, runId, modelId, modelVersion);
       const cleared = await clearMissing(trx, runId, modelId);
       return { leads: seen.seenAgain + created, new: created, seenAgain: seen.seenAgain, cleared, reopened: seen.reopened };
@@ -226,41 +225,47 @@ function checkHit(modelId: string, hit: LeadHit): void {
 }
 
 /**
- * Writes a `seen_again` (or, for a cleared lead, `reopened`) event for every known fingerprint,
- * reading the status before `updateSeenAgain` changes it, and counts both.
+ * Known fingerprints, in one statement: the lead takes this run's details (a cleared one is open
+ * again), and gets a `seen_again` event, or `reopened` if it was cleared. `old` is the same lead
+ * joined a second time: in an UPDATE, rows of the FROM list keep their values from before the
+ * statement, which is how RETURNING can tell what the status was (PostgreSQL 18's
+ * `RETURNING old.*` is not available on PostgreSQL 15–17 nor on PGlite).
  */
-async function recordSeenAgain(trx: Transaction<WorkflowSchema>, runId: number, modelId: string): Promise<{ seenAgain: number; reopened: number }> {
+async function updateSeenAgain(
+  trx: Transaction<WorkflowSchema>,
+  runId: number,
+  modelId: string,
+  modelVersion: number,
+): Promise<{ seenAgain: number; reopened: number }> {
   const { rows } = await sql<{ seen_again: number; reopened: number }>`
     WITH seen AS (
-      INSERT INTO lead_events (lead_id, run_id, at, event)
-      SELECT l.id, ${runId}, now(), CASE WHEN l.status = 'cleared' THEN 'reopened' ELSE 'seen_again' END
+      UPDATE leads AS l SET
+        model_version = ${modelVersion},
+        subject       = h.subject,
+        title         = h.title,
+        reason        = h.reason,
+        severity      = h.severity,
+        amount        = h.amount,
+        evidence      = h.evidence,
+        explanation   = h.explanation,
+        last_seen_run = ${runId},
+        last_seen_at  = now(),
+        status        = CASE WHEN old.status = 'cleared' THEN 'open' ELSE old.status END,
+        cleared_at    = CASE WHEN old.status = 'cleared' THEN NULL ELSE old.cleared_at END,
+        cleared_run   = CASE WHEN old.status = 'cleared' THEN NULL ELSE old.cleared_run END
       FROM ${STAGING} h
-      JOIN leads l ON l.model_id = ${modelId} AND l.fingerprint = h.fingerprint
+      JOIN leads old ON old.model_id = ${modelId} AND old.fingerprint = h.fingerprint
+      WHERE l.id = old.id
+      RETURNING l.id, old.status AS old_status
+    ),
+    events AS (
+      INSERT INTO lead_events (lead_id, run_id, at, event)
+      SELECT id, ${runId}, now(), CASE WHEN old_status = 'cleared' THEN 'reopened' ELSE 'seen_again' END FROM seen
       RETURNING event
     )
-    SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM seen`.execute(trx);
+    SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM events`.execute(trx);
   const row = rows[0];
   return { seenAgain: row?.seen_again ?? 0, reopened: row?.reopened ?? 0 };
-}
-
-async function updateSeenAgain(trx: Transaction<WorkflowSchema>, runId: number, modelId: string, modelVersion: number): Promise<void> {
-  await sql`
-    UPDATE leads AS l SET
-      model_version = ${modelVersion},
-      subject       = h.subject,
-      title         = h.title,
-      reason        = h.reason,
-      severity      = h.severity,
-      amount        = h.amount,
-      evidence      = h.evidence,
-      explanation   = h.explanation,
-      last_seen_run = ${runId},
-      last_seen_at  = now(),
-      status        = CASE WHEN l.status = 'cleared' THEN 'open' ELSE l.status END,
-      cleared_at    = CASE WHEN l.status = 'cleared' THEN NULL ELSE l.cleared_at END,
-      cleared_run   = CASE WHEN l.status = 'cleared' THEN NULL ELSE l.cleared_run END
-    FROM ${STAGING} h
-    WHERE l.model_id = ${modelId} AND l.fingerprint = h.fingerprint`.execute(trx);
 }
 
 /**

@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const db = await PGlite.create();
+console.log('create', Date.now() - t); t = Date.now();
+await db.query('CREATE SCHEMA data');
+console.log('schema', Date.now() - t); t = Date.now();
+await db.query('CREATE TABLE data.x (a text, b numeric(18,2))');
+console.log('table', Date.now() - t); t = Date.now();
+await db.query('INSERT INTO data.x VALUES ($1, $2), ($3, $4)', ['a', '1.5', 'b', null]);
+console.log('insert', Date.now() - t); t = Date.now();
+await db.query('select * from data.x');
+console.log('select', Date.now() - t); t = Date.now();
