@@ -117,10 +117,10 @@ describe('parseIdCard and ageAt', () => {
     const sex = await evaluateBatch(db.conn, (x) => `jd_idcard_sex(${x})`, ids);
     expect(birth).toEqual(ids.map((id) => parseIdCard(id)?.birthDate ?? null));
     expect(sex).toEqual(ids.map((id) => parseIdCard(id)?.sex ?? null));
-    for (const d of dates) {
-      const age = await evaluateBatch(db.conn, (x) => `jd_idcard_age(${x}, DATE '${d}')`, ids);
-      expect(age).toEqual(ids.map((id) => ageAt(id, d)));
-    }
+    // All (id, date) pairs in one query: "id|date" split in SQL.
+    const pairs = dates.flatMap((d) => ids.map((id) => [id, d] as const));
+    const age = await evaluateBatch(db.conn, (x) => `jd_idcard_age(nullif(split_part(${x}, '|', 1), ''), CAST(split_part(${x}, '|', 2) AS DATE))`, pairs.map(([id, d]) => `${id ?? ''}|${d}`));
+    expect(age).toEqual(pairs.map(([id, d]) => ageAt(id, d)));
   });
 });
 

@@ -1,5 +1,5 @@
 import { daysInMonth, isSupportedDate } from './calendar.js';
-import { BLANK } from './char-class.js';
+import { BLANK, NON_ASCII } from './char-class.js';
 import { foldFullWidth } from './full-width.js';
 import { jsRegExp, sqlRegex, sqlString } from './portable-regex.js';
 import { defineMacro, sqlLet } from './sql-macro.js';
@@ -168,7 +168,7 @@ export const IDCARD_MACROS: readonly string[] = [
     'jd__idcard_c',
     ['raw'],
     `CASE WHEN regexp_full_match(raw, '\\d{17}[\\dX]') THEN raw ELSE ${sqlLet(
-      `regexp_replace(translate(raw, ${sqlString(DIGIT_FROM)}, ${sqlString(DIGIT_TO)}), ${sqlRegex(BLANK)}, '', 'g')`,
+      `regexp_replace(CASE WHEN regexp_matches(raw, ${sqlRegex(NON_ASCII)}) THEN translate(raw, ${sqlString(DIGIT_FROM)}, ${sqlString(DIGIT_TO)}) ELSE replace(raw, 'x', 'X') END, ${sqlRegex(BLANK)}, '', 'g')`,
       'cl',
       `CASE WHEN regexp_full_match(cl, '\\d{15}') THEN substr(cl, 1, 6) || '19' || substr(cl, 7) WHEN regexp_full_match(cl, '\\d{17}[\\dX]') THEN cl END`,
     )} END`,

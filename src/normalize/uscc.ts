@@ -1,5 +1,5 @@
 import { BLANK } from './char-class.js';
-import { foldFullWidth, foldMaps, upperAscii } from './full-width.js';
+import { foldFullWidth, upperAscii } from './full-width.js';
 import { jsRegExp, sqlRegex, sqlString } from './portable-regex.js';
 import { defineMacro, sqlLet } from './sql-macro.js';
 
@@ -52,20 +52,19 @@ const VALUE_BY_ASCII = `[${Array.from({ length: 43 }, (_, k) => Math.max(USCC_CH
 const checkSum = (s: string): string =>
   WEIGHTS.map((w, i) => `${VALUE_BY_ASCII}[ascii(substr(${s}, ${i + 1}, 1)) - 47] * ${w}`).join(' + ');
 
-const { from: FOLD_FROM, to: FOLD_TO } = foldMaps({ upper: true });
 
 /**
- * The candidate: `raw` when it already matches (most rows), else folded, upper-cased and without
- * blanks if that matches, else NULL. Computed in the first WHEN condition so DuckDB evaluates it
+ * The candidate: `raw` when it already matches (most rows), else cleaned like a code (folded,
+ * upper-cased, without blanks: the same steps as {@link normalizeUscc}) if that matches, else NULL. Computed in the first WHEN condition so DuckDB evaluates it
  * once per row (see sql-macro.ts).
  */
 const C = `CASE WHEN regexp_full_match(raw, ${sqlRegex(USCC_PATTERN)}) THEN raw ELSE ${sqlLet(
-  `regexp_replace(translate(raw, ${sqlString(FOLD_FROM)}, ${sqlString(FOLD_TO)}), ${sqlRegex(BLANK)}, '', 'g')`,
+  'jd_code(raw)',
   'c',
   `CASE WHEN regexp_full_match(c, ${sqlRegex(USCC_PATTERN)}) THEN c END`,
 )} END`;
 
-/** DDL of `jd_uscc(raw)`. */
+/** DDL of `jd_uscc(raw)` (needs CODE_MACROS). */
 export const USCC_MACROS: readonly string[] = [
   defineMacro('jd__uscc_c', ['raw'], C),
   defineMacro(

@@ -50,17 +50,21 @@ export class LeadRepository {
    * 1. Bulk load: each batch of hits is one `INSERT … SELECT FROM json_to_recordset($1)` into a
    *    temporary staging table keyed by fingerprint; `ON CONFLICT DO NOTHING` merges duplicate
    *    fingerprints (the first one wins).
-   * 2. Set-wise lifecycle, one statement each, events written by `INSERT … SELECT` in the same
-   *    statement as the change they record:
-   *    - known fingerprint → `seen_again` event (`reopened` if it was cleared), then the lead takes
-   *      the new title, reason, severity, amount, evidence, explanation and model version, and a
-   *      cleared lead is open again;
+   * 2. Set-wise lifecycle, three statements, each writing its events by `INSERT … SELECT` from
+   *    its own `RETURNING` (SQL committed in test/store/__snapshots__/lead-lifecycle.sql):
+   *    - known fingerprint → the lead takes the new subject, title, reason, severity, amount,
+   *      evidence, explanation and model version, a cleared lead is open again, and it gets a
+   *      `seen_again` event (`reopened` if it was cleared);
    *    - unknown fingerprint → new open lead with a `created` event;
    *    - open lead of this model whose fingerprint is not among the hits → cleared, with
    *      `cleared_at = now()`, `cleared_run = runId` and a `cleared` event.
    *
    * Leads in statuses other than open and cleared (dismissed, in a case) take the new evidence
    * but keep their status.
+   *
+   * The transaction is open while `hits` is consumed, and on PGlite it holds the only connection:
+   * the hit source must not use the workflow store itself (it reads the warehouse), or it waits
+   * forever for the connection this call holds.
    */
   async applyModelRun(args: ApplyModelRunArgs): Promise<ApplyResult> {
     const { runId, modelId, modelVersion, hits } = args;
@@ -228,8 +232,8 @@ function checkHit(modelId: string, hit: LeadHit): void {
  * Known fingerprints, in one statement: the lead takes this run's details (a cleared one is open
  * again), and gets a `seen_again` event, or `reopened` if it was cleared. `old` is the same lead
  * joined a second time: in an UPDATE, rows of the FROM list keep their values from before the
- * statement, which is how RETURNING can tell what the status was (PostgreSQL 18's
- * `RETURNING old.*` is not available on PostgreSQL 15–17 nor on PGlite).
+ * statement, which is how RETURNING can tell what the status was. (PostgreSQL 18's
+ * `RETURNING old.*` would do; PGlite 0.5 is 18, but servers we support go back to 15.)
  */
 async function updateSeenAgain(
   trx: Transaction<WorkflowSchema>,

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { JianduError } from '../shared/errors.js';
 import { assertIsoDate } from './iso-date.js';
 import { resolvePage } from './page.js';
@@ -54,7 +54,7 @@ export class RunRepository {
   async finishRun(id: number, status: 'succeeded' | 'failed', error?: string | null): Promise<Run> {
     const row = await this.db
       .updateTable('runs')
-      .set({ status, error: error ?? null, finished_at: new Date() })
+      .set({ status, error: error ?? null, finished_at: sql<Date>`now()` })
       .where('id', '=', id)
       .where('status', '=', 'running')
       .returningAll()

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Dialect, type LogConfig } from 'kysely';
 import pg from 'pg';
+import { JianduError } from '../shared/errors.js';
 import { PgliteDialect } from './pglite-dialect.js';
 import { QueryErrorDialect } from './query-error-dialect.js';
 import { migrateWorkflowDb } from './workflow-migrations.js';
@@ -35,9 +36,10 @@ export interface WorkflowDbOptions {
  * try { ... new LeadRepository(store.db) ... } finally { await store.close(); }
  */
 export async function openWorkflowDb(options: WorkflowDbOptions): Promise<WorkflowDb> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, { log: options.log })
-    : openPglite(options.workflowDir, { log: options.log });
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, { log: options.log });
+  // PGlite would take an empty directory for "in memory" and silently lose everything on close.
+  if (!options.workflowDir) throw new JianduError('invalid_argument', '未指定工作流数据库目录', { workflowDir: options.workflowDir });
+  return openPglite(options.workflowDir, { log: options.log });
 }
 
 /** A throw-away PGlite store in memory, migrated; for tests and dry runs. */
@@ -73,6 +75,10 @@ async function openPostgres(
     // every connection the pool ever opens has it, not only the first.
     ...(scratchSchema ? { options: `-c search_path=${scratchSchema}` } : {}),
   });
+  // An idle pooled connection that breaks (server restart, network) is emitted here; without a
+  // listener Node would exit. The pool has already discarded it, and the next query opens a new
+  // one or fails with a WorkflowQueryError, so a warning is all that is due.
+  pool.on('error', (error) => process.emitWarning(`工作流数据库空闲连接出错：${error.message}`, { code: 'JIANDU_WORKFLOW_POOL' }));
   return finishOpening('postgres', new PostgresDialect({ pool }), options.log, {
     prepare: async (db) => {
       if (scratchSchema) await sql`CREATE SCHEMA ${sql.id(scratchSchema)}`.execute(db);
@@ -116,7 +122,11 @@ async function finishOpening(
     if (!schema) throw new Error('current_schema() returned no schema');
     await migrateWorkflowDb(db, schema);
   } catch (error) {
-    await close();
+    try {
+      await close();
+    } catch (closeError) {
+      throw new AggregateError([error, closeError], '打开工作流数据库失败，且未能关闭连接');
+    }
     throw error;
   }
   return { db, kind, close };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type LogConfig } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JianduError } from '../../src/shared/errors.js';
 import {
@@ -25,8 +25,8 @@ export interface StoreLocation {
 /** How the conformance suite gets stores of one implementation. */
 export interface StoreFactory {
   readonly name: 'pglite' | 'postgres';
-  /** A fresh, empty, migrated store. */
-  open(): Promise<WorkflowDb>;
+  /** A fresh, empty, migrated store; `log` is Kysely's query log hook. */
+  open(log: LogConfig): Promise<WorkflowDb>;
   /** A fresh location that can be opened, closed and opened again. */
   location(): Promise<StoreLocation>;
 }
@@ -48,6 +48,14 @@ export function hit(fingerprint: string, overrides: Partial<LeadHit> = {}): Lead
   };
 }
 
+/** A statement written as an indented template literal, with its common indentation removed. */
+function dedent(statement: string): string {
+  const [first = '', ...rest] = statement.trim().split('\n');
+  const indents = rest.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const cut = Math.min(...indents, Infinity) - 2;
+  return [first, ...rest.map((line) => line.slice(Math.max(0, Math.min(cut, line.length))))].join('\n');
+}
+
 /** Yields `hits` in batches of `size`, as a model runner would. */
 export async function* inBatches(hits: readonly LeadHit[], size = 2): AsyncGenerator<readonly LeadHit[]> {
   for (let i = 0; i < hits.length; i += size) {
@@ -63,8 +71,14 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
     let leads: LeadRepository;
     let runs: RunRepository;
 
+    /** SQL sent while `recording` is on (text only; parameters are data). */
+    let recording = false;
+    const recorded: string[] = [];
+
     beforeAll(async () => {
-      store = await factory.open();
+      store = await factory.open((event) => {
+        if (recording && event.level === 'query') recorded.push(event.query.sql);
+      });
       leads = new LeadRepository(store.db);
       runs = new RunRepository(store.db);
     });
@@ -195,6 +209,19 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       expect(again.result).toEqual({ leads: 2, new: 0, seenAgain: 2, cleared: 0, reopened: 0 });
     });
 
+    it('concurrent applies of one model are serialised, not interleaved', async () => {
+      const [one, two] = await Promise.all([runs.startRun(AS_OF), runs.startRun(AS_OF)]);
+      const results = await Promise.all([
+        leads.applyModelRun({ runId: one.id, modelId: 'race', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('a'), hit('b')], 1) }),
+        leads.applyModelRun({ runId: two.id, modelId: 'race', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('b'), hit('c')], 1) }),
+      ]);
+      expect(results.reduce((n, r) => n + r.new, 0)).toBe(3);
+      expect(results.reduce((n, r) => n + r.seenAgain, 0)).toBe(1);
+      expect(results.reduce((n, r) => n + r.cleared, 0)).toBe(1);
+      const list = await leads.listLeads({ modelId: 'race' });
+      expect(list.map((l) => l.fingerprint).sort()).toEqual(['a', 'b', 'c']);
+    });
+
     it('JSON and text round-trip exactly, whatever characters they hold', async () => {
       const tricky = {
         fingerprint: 'fp "quoted", {braced} \\ back\\slash NULL',
@@ -217,6 +244,7 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       const run = await runs.startRun(AS_OF);
       async function* failing(): AsyncGenerator<readonly LeadHit[]> {
         yield [hit('a'), hit('new-1')];
+        await Promise.resolve();
         throw new Error('模型查询中断');
       }
       await expect(leads.applyModelRun({ runId: run.id, modelId: 'atomic', modelVersion: 2, asOf: AS_OF, hits: failing() })).rejects.toThrow(
@@ -295,6 +323,21 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       await expect(leads.listLeads({ limit: 0 })).rejects.toMatchObject({ code: 'invalid_argument' });
     });
 
+    it('sends the lifecycle SQL committed in __snapshots__/lead-lifecycle.sql (the same on every implementation)', async () => {
+      const run = await runs.startRun(AS_OF);
+      recording = true;
+      try {
+        await leads.applyModelRun({ runId: run.id, modelId: 'sql', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('a'), hit('b')]) });
+      } finally {
+        recording = false;
+      }
+      const script = recorded.map((statement) => `${dedent(statement)};`).join('\n\n');
+      const header = '-- The SQL of one applyModelRun with one batch of hits, in order, as Kysely sends it,\n-- all inside one transaction (BEGIN … COMMIT, issued by the driver).';
+      await expect(`${header}\n\n${script}\n`).toMatchFileSnapshot(
+        './__snapshots__/lead-lifecycle.sql',
+      );
+    });
+
     it('migrations are idempotent', async () => {
       const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
       expect(await migrateWorkflowDb(store.db, rows[0]!.schema)).toEqual([]);
@@ -319,6 +362,7 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
     /** Hits `from` ≤ i < `to` in batches of 10,000, built lazily as a model runner streams them. */
     async function* bulk(model: string, from: number, to: number): AsyncGenerator<readonly LeadHit[]> {
       for (let start = from; start < to; start += 10_000) {
+        await Promise.resolve();
         yield Array.from({ length: Math.min(10_000, to - start) }, (_, k) => bulkHit(model, start + k));
       }
     }

@@ -8,7 +8,7 @@ import { leadLifecycleSuite } from './lead-lifecycle.case.js';
 // file-backed one in a temporary directory.
 leadLifecycleSuite({
   name: 'pglite',
-  open: () => openMemoryWorkflowDb(),
+  open: (log) => openMemoryWorkflowDb({ log }),
   location: () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'jiandu-workflow-'));
     return Promise.resolve({

@@ -10,7 +10,7 @@ if (url) {
   leadLifecycleSuite({
     name: 'postgres',
     // Each store lives in its own schema, so test files in parallel never collide.
-    open: () => openScratchPostgresWorkflowDb(url),
+    open: (log) => openScratchPostgresWorkflowDb(url, { log }),
     location: async () => {
       const schema = `t_${randomBytes(6).toString('hex')}`;
       await adminQuery(url, `CREATE SCHEMA ${schema}`);

@@ -66,8 +66,9 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     const t: SqlType = type ?? (declared === 'integer' ? 'bigint' : declared === 'number' ? 'double' : declared === 'date' ? 'date' : declared === 'boolean' ? 'boolean' : 'text');
     return Expr.value(scalar, t);
   };
+  // A fraction compared with an integer field stays a fraction (5.5 must not become 6).
   const literalType = (v: string | number | boolean, hint: SqlType | undefined): SqlType =>
-    hint ?? (typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'text');
+    hint === 'bigint' && typeof v === 'number' && !Number.isInteger(v) ? 'double' : (hint ?? (typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'text'));
   const typeOfRef = (ref: FieldRef): SqlType => sqlTypeOf(ctx.fieldTypes.get(ref));
   const operand = (o: Operand, hint?: SqlType): ExprNode => {
     if (typeof o === 'string') return column(o);

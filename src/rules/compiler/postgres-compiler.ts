@@ -21,8 +21,8 @@ export class PostgresCompiler extends SqlCompiler {
   protected daysBetween(from: string, to: string): string {
     return `(CAST(${to} AS date) - CAST(${from} AS date))`;
   }
-  protected ageAt(idNumber: string, at: string): string {
-    return `CAST(date_part('year', age(CAST(${at} AS date), to_date(substr(${idNumber}, 7, 8), 'YYYYMMDD'))) AS bigint)`;
+  protected birthDate(idNumber: string): string {
+    return `to_date(substr(${idNumber}, 7, 8), 'YYYYMMDD')`;
   }
   protected fuzzyKey(match: 'org_name' | 'person_pinyin' | 'exact', sql: string): string {
     if (match === 'org_name') return orgKeySql(sql);

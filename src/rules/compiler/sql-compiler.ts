@@ -66,9 +66,9 @@ export abstract class SqlCompiler {
     plan.evidence.forEach((alias, i) => select.push(`${this.evidenceJson(quoteIdent(alias))} AS ${OUT.evidence(i)}`));
     const explainColumns: string[] = [];
     plan.explain.forEach((x, i) => {
-      if (x.condition.kind === 'exists') {
-        select.push(`true AS ${OUT.explainFlag(i)}`);
-      } else select.push(`${this.boolOr(this.expr(x.condition))} AS ${OUT.explainFlag(i)}`);
+      // A top-level collision became a semi/anti join: every hit satisfies it. A nested one is evaluated.
+      const joined = x.condition.kind === 'exists' && plan.joins.includes(x.condition.join);
+      select.push(`${joined ? 'true' : this.boolOr(this.expr(x.condition))} AS ${OUT.explainFlag(i)}`);
       explainColumns.push(OUT.explainFlag(i));
       x.values.forEach((v, j) => select.push(`${this.aggregateText(v.expr)} AS ${OUT.explainValue(i, j)}`));
     });
@@ -178,8 +178,20 @@ export abstract class SqlCompiler {
     );
   }
 
+  /** A value for a template or explanation: the smallest in the group, compared in its own type. */
   protected aggregateText(node: ExprNode): string {
-    return node.kind === 'measure' ? this.castText(this.expr(node)) : `min(${this.castText(this.expr(node))})`;
+    return node.kind === 'measure' ? this.castText(this.expr(node)) : this.castText(`min(${this.expr(node)})`);
+  }
+
+  /**
+   * Whole years from the birth date in an 18-digit ID number to `at`: the year difference, less
+   * one before that year's birthday (domain.md §1; a 29 February birthday falls after 28 February).
+   */
+  protected ageAt(idNumber: string, at: string): string {
+    const b = this.birthDate(idNumber);
+    const a = `CAST(${at} AS DATE)`;
+    const md = (d: string): string => `(extract(month FROM ${d}) * 100 + extract(day FROM ${d}))`;
+    return `CAST((extract(year FROM ${a}) - extract(year FROM ${b})) - CASE WHEN ${md(a)} < ${md(b)} THEN 1 ELSE 0 END AS BIGINT)`;
   }
 
   // --- dialect hooks ---
@@ -188,7 +200,8 @@ export abstract class SqlCompiler {
   protected abstract contains(haystack: string, needle: string): string;
   protected abstract regexMatch(text: string, pattern: string): string;
   protected abstract daysBetween(from: string, to: string): string;
-  protected abstract ageAt(idNumber: string, at: string): string;
+  /** The birth date (chars 7–14) of a normalised 18-digit ID number, as a DATE. */
+  protected abstract birthDate(idNumber: string): string;
   protected abstract fuzzyKey(match: 'org_name' | 'person_pinyin' | 'exact', sql: string): string;
   protected abstract fingerprint(parts: readonly string[]): string;
   protected abstract evidenceJson(alias: string): string;

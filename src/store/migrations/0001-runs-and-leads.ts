@@ -5,6 +5,20 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * the schema directly; one statement per call because PGlite's extended protocol takes one
  * statement at a time. The whole migration runs in one transaction (Kysely's Migrator does that
  * for PostgreSQL), so a half-applied schema never exists.
+ *
+ * `leads` and `lead_events` are written set-wise, 200,000 rows a statement, by
+ * lead.repository.ts alone, and are shaped for that:
+ * - No foreign keys on them. Measured on 200,000 new leads, the per-row RI triggers on
+ *   `first_seen_run`/`last_seen_run` took half of the INSERT's time. Integrity holds by
+ *   construction: runs are never deleted, `applyModelRun` checks its run (`FOR SHARE`), and every
+ *   event is inserted in the same statement as the lead row it comes from.
+ * - `fillfactor = 50`: every run rewrites each lead it sees again (`last_seen_*`). With room left
+ *   on the page and no index on the columns that change, those are HOT updates that touch no
+ *   index; measured here, re-seeing 190,000 leads took 2 s instead of 10 s. It also lets
+ *   PostgreSQL prune old row versions page by page, which PGlite (no autovacuum) depends on.
+ * - Only the indexes the lifecycle and the lists need: the primary key and
+ *   (model_id, fingerprint), whose `model_id` prefix also serves "this model's open leads". Do not
+ *   index `status` or `last_seen_*` without measuring: it turns the HOT updates back into full ones.
  */
 const UP: readonly string[] = [
   `CREATE TABLE runs (

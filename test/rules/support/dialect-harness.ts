@@ -34,8 +34,8 @@ export interface Fixture {
   readonly wh: Warehouse;
   readonly datasets: readonly DatasetRecord[];
   /** `dataset#rowId` (as in {@link Lead.evidence}) → `dataset:key`, the row's key value from the fixture data. */
-  keyOf(ref: string): string;
-  dispose(): void;
+  readonly keyOf: (ref: string) => string;
+  readonly dispose: () => void;
 }
 
 /** One lead, normalised so that results of different engines compare with `toEqual`. */
@@ -277,7 +277,8 @@ function flag(v: unknown): boolean | null {
 
 function evidenceRefs(v: unknown): string[] {
   if (v === null || v === undefined) return [];
-  const list = JSON.parse(String(v)) as { dataset: string; rowId: number | string }[];
+  if (typeof v !== 'string') throw new Error(`evidence should be JSON text, got ${typeof v}`);
+  const list = JSON.parse(v) as { dataset: string; rowId: number | string }[];
   return list.map((e) => `${e.dataset}#${String(e.rowId)}`);
 }
 

@@ -1,0 +1,21 @@
+-- window (postgres), run date 2024-06-30, default parameters
+-- parameters:
+--   $1 = "permit"
+--   $2 = "deposit"
+--   $3 = 0
+--   $4 = 30
+--   $5 = "window"
+WITH "permit" AS (
+    SELECT CAST($1 AS text) AS _dataset, "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
+  ),
+  "deposit" AS (
+    SELECT CAST($2 AS text) AS _dataset, "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
+  )
+SELECT md5(coalesce(CAST($5 AS text), '') || chr(31) || coalesce(CAST("permit"."permit_no" AS text), '')) AS fingerprint,
+       CAST("permit"."permit_no" AS text) AS s0,
+       NULL AS amount,
+       CAST(jsonb_agg(DISTINCT jsonb_build_object('dataset', "permit"._dataset, 'batchId', "permit"._batch_id, 'rowId', "permit"._row_id)) AS text) AS ev0,
+       true AS x0
+FROM "permit"
+WHERE NOT EXISTS (SELECT 1 FROM "deposit" WHERE "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (((CAST("deposit"."deposit_date" AS date) - CAST("permit"."issue_date" AS date)) >= CAST($3 AS bigint)) AND ((CAST("deposit"."deposit_date" AS date) - CAST("permit"."issue_date" AS date)) <= CAST($4 AS bigint))))
+GROUP BY "permit"."permit_no"

@@ -1,0 +1,4 @@
+import { buildingBlockSuite } from './building-blocks.case.js';
+import { pgliteEngine } from './support/dialect-harness.js';
+
+buildingBlockSuite('pglite', pgliteEngine);

@@ -1,0 +1,78 @@
+-- The SQL of one applyModelRun with one batch of hits, in order, as Kysely sends it,
+-- all inside one transaction (BEGIN … COMMIT, issued by the driver).
+
+SELECT pg_advisory_xact_lock(1245989957, hashtext($1));
+
+select "as_of", "status" from "runs" where "id" = $1 for share;
+
+SET LOCAL work_mem = '64MB';
+
+CREATE TEMPORARY TABLE "lead_hits_staging" (
+    fingerprint text PRIMARY KEY,
+    subject     jsonb NOT NULL,
+    title       text NOT NULL,
+    reason      text NOT NULL,
+    severity    text NOT NULL,
+    amount      numeric(18, 2),
+    evidence    jsonb NOT NULL,
+    explanation jsonb
+  ) ON COMMIT DROP;
+
+INSERT INTO "lead_hits_staging" (fingerprint, subject, title, reason, severity, amount, evidence, explanation)
+  SELECT h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation
+  FROM ROWS FROM (json_to_recordset($1::json) AS (
+         fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
+         evidence jsonb, explanation jsonb)) WITH ORDINALITY AS h(fingerprint, subject, title, reason, severity, amount,
+         evidence, explanation, ord)
+  ORDER BY h.ord
+  ON CONFLICT (fingerprint) DO NOTHING;
+
+ANALYZE "lead_hits_staging";
+
+WITH seen AS (
+    UPDATE leads AS l SET
+      model_version = $1,
+      subject       = h.subject,
+      title         = h.title,
+      reason        = h.reason,
+      severity      = h.severity,
+      amount        = h.amount,
+      evidence      = h.evidence,
+      explanation   = h.explanation,
+      last_seen_run = $2,
+      last_seen_at  = now(),
+      status        = CASE WHEN old.status = 'cleared' THEN 'open' ELSE old.status END,
+      cleared_at    = CASE WHEN old.status = 'cleared' THEN NULL ELSE old.cleared_at END,
+      cleared_run   = CASE WHEN old.status = 'cleared' THEN NULL ELSE old.cleared_run END
+    FROM "lead_hits_staging" h
+    JOIN leads old ON old.model_id = $3 AND old.fingerprint = h.fingerprint
+    WHERE l.id = old.id
+    RETURNING l.id, old.status AS old_status
+  ),
+  events AS (
+    INSERT INTO lead_events (lead_id, run_id, at, event)
+    SELECT id, $4, now(), CASE WHEN old_status = 'cleared' THEN 'reopened' ELSE 'seen_again' END FROM seen
+    RETURNING event
+  )
+  SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM events;
+
+WITH created AS (
+    INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
+                       first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation)
+    SELECT h.fingerprint, $1, $2, h.subject, h.title, h.reason, h.severity, h.amount, 'open',
+           $3, $4, now(), now(), h.evidence, h.explanation
+    FROM "lead_hits_staging" h
+    WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = $5 AND l.fingerprint = h.fingerprint)
+    RETURNING id
+  )
+  INSERT INTO lead_events (lead_id, run_id, at, event)
+  SELECT id, $6, now(), 'created' FROM created;
+
+WITH gone AS (
+    UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = $1
+    WHERE l.model_id = $2 AND l.status = 'open'
+      AND NOT EXISTS (SELECT 1 FROM "lead_hits_staging" h WHERE h.fingerprint = l.fingerprint)
+    RETURNING l.id, l.last_seen_run
+  )
+  INSERT INTO lead_events (lead_id, run_id, at, event, detail)
+  SELECT id, $3, now(), 'cleared', jsonb_build_object('lastSeenRun', last_seen_run) FROM gone;
