@@ -87,7 +87,7 @@ export class RunService {
         summaries.push({ model: model.spec.id, leads: result.leads, new: result.new, seenAgain: result.seenAgain, cleared: result.cleared, durationMs });
       } catch (error) {
         failed ??= error;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         const durationMs = Math.round(performance.now() - started);
         await runs.recordModelRun({
           runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, parameters: Object.fromEntries(model.parameters), batches: seen,
@@ -97,7 +97,11 @@ export class RunService {
       }
       options.onModel?.(model.spec.id, 'done');
     }
-    await runs.finishRun(run.id, failed ? 'failed' : 'succeeded', failed instanceof Error ? failed.message : failed ? String(failed) : null);
+    await runs.finishRun(run.id, failed === undefined ? 'succeeded' : 'failed', failed === undefined ? null : errorMessage(failed));
     return { runId: run.id, asOf, models: summaries };
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : JSON.stringify(error);
 }

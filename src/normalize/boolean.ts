@@ -35,11 +35,10 @@ export function normalizeBoolean(raw: string | null): boolean | null {
 
 const S = `regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(BLANK)}, '', 'g')`;
 const K = `CASE WHEN regexp_matches(${S}, ${sqlRegex(NON_ASCII)}) THEN ${S} ELSE upper(${S}) END`;
-// A simple CASE, not `IN (…)`: DuckDB expands IN into ORs that would each recompute the key.
-const branches = [
-  ...TRUE_WORDS.map((w) => `WHEN ${sqlString(w)} THEN true`),
-  ...FALSE_WORDS.map((w) => `WHEN ${sqlString(w)} THEN false`),
-].join(' ');
+// A lookup by list position, not `IN (…)` or `CASE k WHEN …`: both expand into one comparison per
+// word, each with its own copy of the key expression (slow to plan, and recomputed at run time).
+const WORD_LIST = `[${[...TRUE_WORDS, ...FALSE_WORDS].map(sqlString).join(', ')}]`;
+const VALUE_LIST = `[${[...TRUE_WORDS.map(() => 'true'), ...FALSE_WORDS.map(() => 'false')].join(', ')}]`;
 
 /** DDL of `jd_boolean(raw)` → BOOLEAN. */
-export const BOOLEAN_MACROS: readonly string[] = [defineMacro('jd_boolean', ['raw'], `CASE ${K} ${branches} END`)];
+export const BOOLEAN_MACROS: readonly string[] = [defineMacro('jd_boolean', ['raw'], `${VALUE_LIST}[list_position(${WORD_LIST}, ${K})]`)];

@@ -8,7 +8,11 @@ import { defineMacro } from './sql-macro.js';
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2199;
 
-/** Days in a month of the proleptic Gregorian calendar. */
+/**
+ * Days in a month of the proleptic Gregorian calendar.
+ *
+ * @example daysInMonth(1900, 2) // 28
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return 30 + ((month + Math.floor(month / 8)) % 2);
@@ -34,7 +38,11 @@ export function isSupportedDate(year: number, month: number, day: number): boole
   );
 }
 
-/** Zero-pads to `width` digits. */
+/**
+ * Zero-pads to `width` digits.
+ *
+ * @example pad(5) // '05'
+ */
 export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }

@@ -20,12 +20,20 @@ function classBody(ranges: readonly CodePointRange[]): string {
     .join('');
 }
 
-/** `[...]` over the ranges, as a portable regex fragment. */
+/**
+ * `[...]` over the ranges, as a portable regex fragment.
+ *
+ * @example charClass([[0x30, 0x39], [0x2d, 0x2d]]) // '[0-9\\-]'
+ */
 export function charClass(ranges: readonly CodePointRange[]): string {
   return `[${classBody(ranges)}]`;
 }
 
-/** `[^...]` over the ranges, as a portable regex fragment. */
+/**
+ * `[^...]` over the ranges, as a portable regex fragment.
+ *
+ * @example negatedCharClass([[0x30, 0x39]]) // '[^0-9]'
+ */
 export function negatedCharClass(ranges: readonly CodePointRange[]): string {
   return `[^${classBody(ranges)}]`;
 }

@@ -46,11 +46,15 @@ export function normalizeCoordSystem(raw: string | null): CoordSystem | null {
 
 const C = `regexp_replace(regexp_replace(${sqlFoldFullWidth('raw')}, ${sqlRegex(SEPARATOR)}, '', 'g'), ${sqlRegex(SUFFIX_PATTERN)}, '')`;
 const K = `CASE WHEN regexp_matches(${C}, ${sqlRegex(NON_ASCII)}) THEN ${C} ELSE upper(${C}) END`;
-// A simple CASE, not `IN (…)`: DuckDB expands IN into ORs, and only the first OR operand shares
-// the (expensive) key with the rest, so each alternative would recompute it.
-const branches = (Object.entries(COORD_SYSTEM_ALIASES) as [CoordSystem, readonly string[]][])
-  .flatMap(([system, names]) => names.map((name) => `WHEN ${sqlString(name)} THEN '${system}'`))
-  .join(' ');
+// A lookup by list position, not `IN (…)` or `CASE k WHEN …`: both expand into one comparison per
+// alias, each with its own copy of the key expression (slow to plan, and recomputed at run time).
+const ENTRIES = (Object.entries(COORD_SYSTEM_ALIASES) as [CoordSystem, readonly string[]][]).flatMap(([system, names]) =>
+  names.map((name) => [name, system] as const),
+);
+const ALIAS_LIST = `[${ENTRIES.map(([name]) => sqlString(name)).join(', ')}]`;
+const SYSTEM_LIST = `[${ENTRIES.map(([, system]) => sqlString(system)).join(', ')}]`;
 
 /** DDL of `jd_coord_system(raw)` → VARCHAR 'wgs84' | 'gcj02' | 'bd09'. */
-export const COORD_SYSTEM_MACROS: readonly string[] = [defineMacro('jd_coord_system', ['raw'], `CASE ${K} ${branches} END`)];
+export const COORD_SYSTEM_MACROS: readonly string[] = [
+  defineMacro('jd_coord_system', ['raw'], `${SYSTEM_LIST}[list_position(${ALIAS_LIST}, ${K})]`),
+];

@@ -86,7 +86,11 @@ export function parseDateTime(raw: string | null): DateTimeParts | null {
   return timeOk && isSupportedDate(parts.year, parts.month, parts.day) ? parts : null;
 }
 
-/** 'YYYY-MM-DD' of the parts. */
+/**
+ * 'YYYY-MM-DD' of the parts.
+ *
+ * @example formatDate({ year: 2023, month: 5, day: 1, hour: 0, minute: 0, second: 0 }) // '2023-05-01'
+ */
 export function formatDate(p: DateTimeParts): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }

@@ -60,7 +60,11 @@ export function parseDegree(raw: string | null, axis: DegreeAxis): number | null
 
 const list = (items: readonly string[]): string => `[${items.map(sqlString).join(', ')}]`;
 
-/** SQL expression: `raw` parsed on `axis` (fast path for plain decimals). */
+/**
+ * SQL expression: `raw` parsed on `axis` (fast path for plain decimals).
+ *
+ * @example defineMacro('jd_lat', ['raw'], sqlDegree('raw', LATITUDE))
+ */
 export function sqlDegree(raw: string, axis: DegreeAxis): string {
   return `CASE WHEN regexp_full_match(${raw}, ${sqlRegex(PLAIN_DEGREE_PATTERN)}) THEN jd__degree_in_range(TRY_CAST(${raw} AS DOUBLE), ${axis.limit}) ELSE jd__degree(${raw}, ${axis.limit}, ${list(axis.positive)}, ${list(axis.negative)}) END`;
 }

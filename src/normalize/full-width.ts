@@ -49,6 +49,8 @@ const TO_ALL = range(0x21, 0x7e) + ' ';
  * DuckDB's `translate` costs about 1 µs per row with a 95-character map, so it only runs behind a
  * `regexp_matches` guard (about 0.07 µs per row): most cells contain no full-width character.
  * `expr` appears twice, so pass a column or a lambda parameter, not an expensive expression.
+ *
+ * @example `SELECT ${sqlFoldFullWidth('c1')} FROM t`
  */
 export function sqlFoldFullWidth(expr: string): string {
   return `CASE WHEN regexp_matches(${expr}, ${sqlRegex(FULL_WIDTH)}) THEN translate(${expr}, ${sqlString(FROM_ALL)}, ${sqlString(TO_ALL)}) ELSE ${expr} END`;
@@ -56,7 +58,9 @@ export function sqlFoldFullWidth(expr: string): string {
 
 /**
  * The `translate` maps that fold full-width characters, optionally also upper-casing ASCII and
- * full-width letters in the same pass (used by codes, ID numbers and credit codes).
+ * full-width letters in the same pass (used by codes).
+ *
+ * @example const { from, to } = foldMaps({ upper: true }); // 'ａ' in `from` maps to 'A' in `to`
  */
 export function foldMaps(options: { upper: boolean }): { from: string; to: string } {
   if (!options.upper) return { from: FROM_ALL, to: TO_ALL };

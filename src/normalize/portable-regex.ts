@@ -15,12 +15,20 @@
  * submatch semantics), so capture groups agree too.
  */
 
-/** Compiles a portable pattern for JavaScript (`u` flag plus any extra flags, e.g. `g`). */
+/**
+ * Compiles a portable pattern for JavaScript (`u` flag plus any extra flags, e.g. `g`).
+ *
+ * @example jsRegExp('^\\d{4}$').test('2023') // true
+ */
 export function jsRegExp(source: string, flags = ''): RegExp {
   return new RegExp(source, `u${flags}`);
 }
 
-/** Rewrites a portable pattern into RE2 syntax: non-printable / non-ASCII characters become `\x{...}`. */
+/**
+ * Rewrites a portable pattern into RE2 syntax: non-printable / non-ASCII characters become `\x{...}`.
+ *
+ * @example re2Pattern('[年月]') // '[\\x{5E74}\\x{6708}]'
+ */
 export function re2Pattern(source: string): string {
   let out = '';
   for (const ch of source) {
@@ -30,7 +38,11 @@ export function re2Pattern(source: string): string {
   return out;
 }
 
-/** A portable pattern as a quoted SQL string literal in RE2 syntax, ready for `regexp_matches(x, …)`. */
+/**
+ * A portable pattern as a quoted SQL string literal in RE2 syntax, ready for `regexp_matches(x, …)`.
+ *
+ * @example sqlRegex("年'") // "'\\x{5E74}'''"
+ */
 export function sqlRegex(source: string): string {
   return sqlString(re2Pattern(source));
 }

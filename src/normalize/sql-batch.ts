@@ -37,6 +37,8 @@ export async function openMacroConnection(): Promise<MacroConnection> {
  * `expr('x')` for every value, in input order, as DuckDB's JSON-friendly values: VARCHAR and
  * DATE/TIMESTAMP ('YYYY-MM-DD[ HH:MM:SS]') and DECIMAL/BIGINT as strings, DOUBLE as numbers,
  * BOOLEAN as booleans, NULL as null.
+ *
+ * @example await evaluateBatch(conn, (x) => `jd_date(${x})`, ['2023/5/1', null]) // ['2023-05-01', null]
  */
 export async function evaluateBatch(
   conn: DuckDBConnection,
@@ -59,6 +61,8 @@ export interface Mismatch {
  * Runs `ts` and the macro `expr` over `values` and lists the disagreements; `fromSql` maps a
  * DuckDB JSON value to the TS normaliser's representation (e.g. DECIMAL text → number) and
  * `equal` compares (default: Object.is, after mapping).
+ *
+ * @example expect(await compareWithSql(conn, values, normalizeUscc, (x) => `jd_uscc(${x})`)).toEqual([])
  */
 export async function compareWithSql(
   conn: DuckDBConnection,
@@ -81,6 +85,8 @@ export async function compareWithSql(
 /**
  * A DuckDB JSON value back as SQL text input (for feeding one macro's output to another):
  * strings as they are, numbers and booleans printed, NULL as null.
+ *
+ * @example asSqlText(12.5) // '12.5'
  */
 export function asSqlText(v: unknown): string | null {
   if (v === null || v === undefined) return null;

@@ -32,7 +32,8 @@ type Row = Record<string, unknown>;
 
 function text(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  return typeof v === 'string' ? v : String(v);
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
 }
 
 /**

@@ -2,7 +2,7 @@
 // templates, amount, evidence rows and explanation flags, compared exactly — DuckDB (where models
 // run) against PGlite (always) and a PostgreSQL server (when TEST_DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILDING_BLOCKS, runLabel, type BuildingBlock } from './building-blocks.case.js';
+import { BUILDING_BLOCKS, runLabel } from './building-blocks.case.js';
 import { buildFixture, duckdbEngine, pgliteEngine, postgresEngine, runModel, type Engine, type EngineName, type Fixture } from './support/dialect-harness.js';
 import { AS_OF } from './support/fixture-data.js';
 

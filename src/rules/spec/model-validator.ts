@@ -45,7 +45,7 @@ export function parseModelSpec(text: string, source: string): ModelSpec {
 export function validateModelSpec(raw: unknown, source: string): ModelSpec {
   const parsed = modelSpecSchema.safeParse(raw);
   if (!parsed.success) {
-    const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : source;
+    const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : source;
     throw new ModelSpecError(
       id,
       parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'}：${i.message}`),
