@@ -6,7 +6,7 @@ import { JianduError } from '../shared/errors.js';
 import { sha256File } from '../shared/file-hash.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { BatchRepository } from '../warehouse/batch.repository.js';
-import { DatasetRepository, datasetTable, rawColumn, type DatasetRecord } from '../warehouse/dataset.repository.js';
+import { DatasetRepository, datasetTable, invalidCountSql, rawColumn, type DatasetRecord } from '../warehouse/dataset.repository.js';
 import { quoteIdent, sqlLiteral, type Warehouse } from '../warehouse/warehouse.js';
 import { planColumns, type ColumnPlan, type MapOverride } from './column-plan.js';
 import type { TextEncoding } from './encoding-detector.js';
@@ -115,7 +115,7 @@ export class ImportService {
       const schema = await this.datasets.get(dataset.name);
       const batchId = await this.batches.nextId();
       await this.wh.run(classifier.prepare);
-      const rowsImported = await this.insertRows(schema, kept, batchId, classifier.expression);
+      const rowsImported = await this.insertRows(schema, kept, batchId, buildRowClassifier(staged.headers.length, 's.').expression);
       const invalid = await this.countInvalid(schema.name, kept, batchId);
       const skippedRows = await this.skippedRows(staged, classifier.expression, warnings);
       const quarantine = await this.writeQuarantine(schema.name, batchId);
@@ -204,27 +204,57 @@ export class ImportService {
     return new Set(unnamed.filter((_, i) => (row?.[`n${i}`] ?? 0) === 0).map((c) => c.index));
   }
 
+  /**
+   * Normalises and inserts the data rows in one INSERT … SELECT. Columns with few distinct values
+   * (dates, amounts, names of places and companies repeat across a registry) are normalised once
+   * per distinct value and joined back: the macros' cost then follows the number of distinct
+   * values, not of rows.
+   */
   private async insertRows(dataset: DatasetRecord, columns: readonly ColumnPlan[], batchId: number, classExpr: string): Promise<number> {
+    const dictionary = await this.dictionaryColumns(columns);
     const targets = ['_row_id', '_batch_id', '_row_no', '_line'];
-    const values = [`${dataset.nextRowId - 1} + _ord`, String(batchId), '_ord', '_line'];
+    const values = [`${dataset.nextRowId - 1} + s._ord`, String(batchId), 's._ord', 's._line'];
+    const joins: string[] = [];
     for (const c of columns) {
       targets.push(c.field, rawColumn(c.field));
-      values.push(normalizedExpression(c, columns), stageColumn(c.index));
+      const raw = `s.${stageColumn(c.index)}`;
+      if (dictionary.has(c.index)) {
+        const dict = `jd_dict_${c.index}`;
+        await this.wh.run(`DROP TABLE IF EXISTS temp.${dict}`);
+        await this.wh.run(
+          `CREATE TEMP TABLE ${dict} AS SELECT raw, ${normalizedExpression(c, columns, 'raw')} AS norm
+           FROM (SELECT DISTINCT ${stageColumn(c.index)} AS raw FROM ${STAGE_TABLE} WHERE ${stageColumn(c.index)} IS NOT NULL)`,
+        );
+        joins.push(`LEFT JOIN ${dict} AS d${c.index} ON d${c.index}.raw = ${raw}`);
+        values.push(`d${c.index}.norm`, raw);
+      } else values.push(normalizedExpression(c, columns, raw), raw);
     }
     await this.wh.run(
       `INSERT INTO ${datasetTable(dataset.name)} (${targets.map(quoteIdent).join(', ')})
-       SELECT ${values.join(', ')} FROM ${STAGE_TABLE} WHERE ${classExpr} IS NULL`,
+       SELECT ${values.join(', ')} FROM ${STAGE_TABLE} AS s ${joins.join(' ')} WHERE ${classExpr} IS NULL`,
     );
+    for (const i of dictionary) await this.wh.run(`DROP TABLE IF EXISTS temp.jd_dict_${i}`);
     const counted = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${datasetTable(dataset.name)} WHERE _batch_id = $1`, [batchId]);
     return counted?.n ?? 0;
+  }
+
+  /** Columns worth normalising per distinct value: at most a fifth as many distinct values as rows. */
+  private async dictionaryColumns(columns: readonly ColumnPlan[]): Promise<Set<number>> {
+    // Coordinates are converted from two or three columns at once; they stay row by row.
+    const candidates = columns.filter((c) => !['lat', 'lng', 'text'].includes(c.type));
+    if (candidates.length === 0) return new Set();
+    const row = await this.wh.one<Record<string, number>>(
+      `SELECT count(*)::DOUBLE AS n, ${candidates.map((c, i) => `approx_count_distinct(${stageColumn(c.index)})::DOUBLE AS d${i}`).join(', ')} FROM ${STAGE_TABLE}`,
+    );
+    const n = row?.['n'] ?? 0;
+    if (n < 10_000) return new Set();
+    return new Set(candidates.filter((_, i) => (row?.[`d${i}`] ?? n) <= n / 5).map((c) => c.index));
   }
 
   private async countInvalid(dataset: string, columns: readonly ColumnPlan[], batchId: number): Promise<Record<string, number>> {
     const checked = columns.filter((c) => c.type !== 'text');
     if (checked.length === 0) return {};
-    const parts = checked.map(
-      (c, i) => `count(*) FILTER (WHERE ${quoteIdent(c.field)} IS NULL AND nullif(trim(${quoteIdent(rawColumn(c.field))}), '') IS NOT NULL)::DOUBLE AS i${i}`,
-    );
+    const parts = checked.map((c, i) => `coalesce(${invalidCountSql(c.field)}, 0)::DOUBLE AS i${i}`);
     const row = await this.wh.one<Record<string, number>>(`SELECT ${parts.join(', ')} FROM ${datasetTable(dataset)} WHERE _batch_id = $1`, [batchId]);
     return Object.fromEntries(checked.map((c, i) => [c.field, row?.[`i${i}`] ?? 0]));
   }

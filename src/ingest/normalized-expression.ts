@@ -14,8 +14,7 @@ export function columnTypeFor(type: SemanticType): string {
  * coordinates are converted to WGS-84 using the row's coordinate-system column when the file has
  * one (else they are taken as WGS-84, and the import warns).
  */
-export function normalizedExpression(column: ColumnPlan, all: readonly ColumnPlan[]): string {
-  const raw = stageColumn(column.index);
+export function normalizedExpression(column: ColumnPlan, all: readonly ColumnPlan[], raw: string = stageColumn(column.index)): string {
   const macro = normalizerFor(column.type).sqlMacro;
   switch (column.type) {
     case 'money':

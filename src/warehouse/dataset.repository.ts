@@ -39,6 +39,15 @@ export function rawColumn(field: string): string {
   return `${field}__raw`;
 }
 
+/**
+ * SQL counting a field's invalid values: raw text present, normalised value missing. CASE trims
+ * only the raw text of rows whose value failed (a FILTER with trim() costs about five times more).
+ */
+export function invalidCountSql(field: string): string {
+  const raw = quoteIdent(rawColumn(field));
+  return `sum(CASE WHEN ${quoteIdent(field)} IS NULL AND ${raw} IS NOT NULL THEN (trim(${raw}) <> '')::INTEGER ELSE 0 END)`;
+}
+
 /** Datasets and their fields in the warehouse catalogue. Only this file writes `jiandu.datasets`. */
 export class DatasetRepository {
   constructor(private readonly wh: Warehouse) {}
@@ -118,7 +127,7 @@ export class DatasetRepository {
     if (d.fields.length === 0) return [];
     const parts = d.fields.map(
       (f, i) =>
-        `count(${quoteIdent(f.name)})::DOUBLE AS f${i}, count(*) FILTER (WHERE ${quoteIdent(f.name)} IS NULL AND nullif(trim(${quoteIdent(rawColumn(f.name))}), '') IS NOT NULL)::DOUBLE AS i${i}`,
+        `count(${quoteIdent(f.name)})::DOUBLE AS f${i}, coalesce(${invalidCountSql(f.name)}, 0)::DOUBLE AS i${i}`,
     );
     const row = await this.wh.one<Record<string, number>>(`SELECT ${parts.join(', ')} FROM ${datasetTable(name)}`);
     return d.fields.map((f, i) => ({ field: f.name, filled: row?.[`f${i}`] ?? 0, invalid: row?.[`i${i}`] ?? 0 }));
