@@ -32,6 +32,8 @@ describe('large files: columns with few distinct values are normalised once per 
     const names = await t.wh.all<{ raw: string; norm: string | null }>(`SELECT DISTINCT "${o}__raw" AS raw, "${o}" AS norm FROM data.big`);
     for (const row of names) expect(row.norm, row.raw).toBe(normalizeOrgName(row.raw));
     // Every row of an invalid value is counted, not every distinct value.
-    expect(r.invalid[d ?? '']).toBe(Math.floor(12_000 / 7) * 2 + (12_000 % 7 > 5 ? 1 : 0));
+    const invalidRows = Array.from({ length: 12_000 }, (_, i) => dates[i % dates.length] ?? '').filter((x) => normalizeDate(x) === null).length;
+    expect(invalidRows).toBeGreaterThan(dates.length);
+    expect(r.invalid[d ?? '']).toBe(invalidRows);
   });
 });
