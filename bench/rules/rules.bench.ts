@@ -17,7 +17,8 @@
  *   BENCH_SCALE=0.1 node --import tsx bench/rules/rules.bench.ts  (1M × 100k, a quick run)
  *
  * Other knobs: BENCH_THREADS (DuckDB threads), BENCH_SHOW_SQL=1 prints the compiled SQL,
- * BENCH_PANDAS=0 skips pandas, BENCH_BLOCKS=filter,anti_join,… runs a subset.
+ * BENCH_QUERY_TIMEOUT_S (default 60) interrupts a query that runs longer, BENCH_PANDAS=0 skips pandas, BENCH_FULL_RUNS=1 runs the full model once, BENCH_FULL_MAX_HITS=n skips
+ * the full model run (leads mapped in JS, about 20 µs each) of blocks with more hits, BENCH_BLOCKS=filter,anti_join,… runs a subset.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -36,6 +37,11 @@ const THREADS = process.env['BENCH_THREADS'] ? Number(process.env['BENCH_THREADS
 const SHOW_SQL = process.env['BENCH_SHOW_SQL'] === '1';
 const ONLY = process.env['BENCH_BLOCKS']?.split(',').map((s) => s.trim());
 const AS_OF = '2025-06-30';
+class QueryTimeout extends Error {}
+const QUERY_TIMEOUT_S = Number(process.env['BENCH_QUERY_TIMEOUT_S'] ?? 60);
+const FULL_MAX_HITS = Number(process.env['BENCH_FULL_MAX_HITS'] ?? Infinity);
+const FULL_RUNS = Number(process.env['BENCH_FULL_RUNS'] ?? 2);
+const PYTHON = process.env['BENCH_PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 const N_REG = Math.round(10_000_000 * SCALE);
 const N_CLOSURE = Math.round(1_000_000 * SCALE);
@@ -288,10 +294,10 @@ const BLOCKS: readonly Block[] = [
     // equi-join on the shop's cell, then haversine; DISTINCT per shop (a semi join).
     hand: `WITH s AS (
              SELECT sc.lat, sc.lng, floor(sc.lat / ${CELL})::BIGINT + dy AS cy, floor(sc.lng / ${CELL})::BIGINT + dx AS cx
-             FROM ${SC} sc, range(-1, 2) a(dy), range(-1, 2) b(dx) WHERE sc.lat IS NOT NULL AND sc.lng IS NOT NULL)
-           SELECT t._row_id, t.licence_no, t.lat, t.lng FROM ${SH} t
-           SEMI JOIN s ON floor(t.lat / ${CELL})::BIGINT = s.cy AND floor(t.lng / ${CELL})::BIGINT = s.cx
-             AND 2 * 6371008.8 * asin(sqrt(pow(sin(radians(s.lat - t.lat) / 2), 2)
+             FROM ${SC} sc, range(-1, 2) a(dy), range(-1, 2) b(dx) WHERE sc.lat IS NOT NULL AND sc.lng IS NOT NULL),
+           t AS (SELECT _row_id, licence_no, lat, lng, floor(lat / ${CELL})::BIGINT AS cy, floor(lng / ${CELL})::BIGINT AS cx FROM ${SH})
+           SELECT DISTINCT t._row_id, t.licence_no, t.lat, t.lng FROM t JOIN s ON t.cy = s.cy AND t.cx = s.cx
+           WHERE 2 * 6371008.8 * asin(sqrt(pow(sin(radians(s.lat - t.lat) / 2), 2)
                  + cos(radians(t.lat)) * cos(radians(s.lat)) * pow(sin(radians(s.lng - t.lng) / 2), 2))) <= 100`,
   },
   {
@@ -321,6 +327,12 @@ const BLOCKS: readonly Block[] = [
   },
 ];
 
+function msText(ms: number): string {
+  if (Number.isNaN(ms)) return 'skipped';
+  if (!Number.isFinite(ms)) return `>${QUERY_TIMEOUT_S * 1000}`;
+  return ms.toFixed(0);
+}
+
 function fmt(n: number): string {
   if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(2)}M`;
   if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}k`;
@@ -329,7 +341,16 @@ function fmt(n: number): string {
 
 /** Materialises a query (all its columns, no JavaScript) and returns its row count. */
 async function materialise(sql: string, params: readonly unknown[] = []): Promise<number> {
-  await wh.run(`CREATE OR REPLACE TEMP TABLE bench_result AS ${sql}`, params as never);
+  // A query still running after BENCH_QUERY_TIMEOUT_S is interrupted and reported as a timeout.
+  const timer = setTimeout(() => wh.connection.interrupt(), QUERY_TIMEOUT_S * 1000);
+  try {
+    await wh.run(`CREATE OR REPLACE TEMP TABLE bench_result AS ${sql}`, params as never);
+  } catch (error) {
+    if (String((error as Error).message + String((error as { cause?: unknown }).cause)).includes('nterrupt')) throw new QueryTimeout();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   const r = await wh.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM bench_result');
   await wh.run('DROP TABLE bench_result');
   return r?.n ?? 0;
@@ -349,14 +370,32 @@ async function runBlock(b: Block): Promise<Row> {
   const datasets = await repo.list();
   const prepared = prepareModel(b.spec, datasets, { asOf: AS_OF });
   if (SHOW_SQL) process.stdout.write(`\n--- ${b.name}: compiled SQL (${JSON.stringify(prepared.compiled.parameters)})\n${prepared.compiled.sql}\n`);
-  const full = await best(2, async () => {
+  let hand: { ms: number; value: number };
+  try {
+    hand = await best(2, () => materialise(b.hand));
+  } catch (error) {
+    if (!(error instanceof QueryTimeout)) throw error;
+    process.stdout.write(`  ${b.name}: hand SQL interrupted after ${QUERY_TIMEOUT_S} s: block skipped\n`);
+    return { block: b.name, rows: b.rows, hits: 0, oursFull: Number.NaN, oursSql: Number.NaN, hand: Number.POSITIVE_INFINITY, agree: false };
+  }
+  let sql: { ms: number; value: number };
+  try {
+    sql = await best(2, () => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
+  } catch (error) {
+    if (!(error instanceof QueryTimeout)) throw error;
+    process.stdout.write(`  ${b.name}: our compiled SQL interrupted after ${QUERY_TIMEOUT_S} s (hand SQL ${hand.ms.toFixed(0)} ms); full model run skipped\n`);
+    return { block: b.name, rows: b.rows, hits: hand.value, oursFull: Number.POSITIVE_INFINITY, oursSql: Number.POSITIVE_INFINITY, hand: hand.ms, agree: false };
+  }
+  process.stdout.write(`  ${b.name}: ours SQL ${sql.ms.toFixed(0)} ms, hand ${hand.ms.toFixed(0)} ms\n`);
+  const skipFull = hand.value > FULL_MAX_HITS;
+  if (skipFull) process.stdout.write(`  ${b.name}: full model run skipped (${hand.value} hits > BENCH_FULL_MAX_HITS=${FULL_MAX_HITS})\n`);
+  const full = skipFull ? { ms: Number.NaN, value: hand.value } : await best(FULL_RUNS, async () => {
     const p = prepareModel(b.spec, await repo.list(), { asOf: AS_OF });
     let n = 0;
     for await (const batch of executeModel(wh, p, AS_OF, { queryMs: 0 })) n += batch.length;
     return n;
   });
-  const sql = await best(2, () => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
-  const hand = await best(2, () => materialise(b.hand));
+  process.stdout.write(`  ${b.name}: ours ${full.ms.toFixed(0)} ms (${full.value} leads), ours SQL ${sql.ms.toFixed(0)} ms, hand ${hand.ms.toFixed(0)} ms (${hand.value})\n`);
   const agree = full.value === hand.value && sql.value === hand.value;
   if (!agree) process.stdout.write(`!! ${b.name}: lead counts differ: ours ${full.value} leads, ours SQL ${sql.value} rows, hand SQL ${hand.value} rows\n`);
   return { block: b.name, rows: b.rows, hits: hand.value, oursFull: full.ms, oursSql: sql.ms, hand: hand.ms, agree };
@@ -372,7 +411,7 @@ interface PandasResult {
 }
 
 function pandasAvailable(): boolean {
-  return spawnSync('python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
+  return spawnSync(PYTHON, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
 }
 
 async function runPandas(blocks: readonly string[]): Promise<PandasResult> {
@@ -382,7 +421,7 @@ async function runPandas(blocks: readonly string[]): Promise<PandasResult> {
     spawnSync('apt-get', ['install', '-y', 'python3-pandas'], { stdio: 'ignore' });
     if (!pandasAvailable()) return { available: false, note: 'pandas is unavailable (python3-pandas could not be installed): skipped', timings: {} };
   }
-  const parquet = spawnSync('python3', ['-c', 'import pyarrow'], { stdio: 'ignore' }).status === 0;
+  const parquet = spawnSync(PYTHON, ['-c', 'import pyarrow'], { stdio: 'ignore' }).status === 0;
   const ext = parquet ? 'parquet' : 'csv';
   const dir = path.join(out, `data-${SCALE}`);
   mkdirSync(dir, { recursive: true });
@@ -400,7 +439,7 @@ async function runPandas(blocks: readonly string[]): Promise<PandasResult> {
   const script = path.resolve('bench/rules/pandas_blocks.py');
   process.stdout.write(`running pandas (${ext}) …\n`);
   try {
-    const stdout = execFileSync('python3', [script, dir, ext, AS_OF, blocks.join(',')], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+    const stdout = execFileSync(PYTHON, [script, dir, ext, AS_OF, blocks.join(',')], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
     const last = stdout.trim().split('\n').at(-1) ?? '{}';
     return { available: true, note: `pandas, input ${ext}, computation only (after loading)`, timings: JSON.parse(last) as PandasResult['timings'] };
   } catch (error) {
@@ -430,7 +469,7 @@ process.stdout.write(`\n${header}\n${'-'.repeat(header.length)}\n`);
 for (const r of rows) {
   const ratio = r.oursSql / r.hand;
   process.stdout.write(
-    `${pad(r.block, 12)} ${pad(r.rows, 14)} ${lpad(r.hits.toLocaleString(), 10)} ${lpad(r.oursFull.toFixed(0), 9)} ${lpad(r.oursSql.toFixed(0), 12)} ${lpad(r.hand.toFixed(0), 12)} ${lpad(ratio.toFixed(2), 10)} ${lpad((r.oursFull / r.hand).toFixed(2), 11)}  ${ratio <= 1.2 ? 'ok' : 'MISSED'}${r.agree ? '' : '  COUNTS DIFFER'}\n`,
+    `${pad(r.block, 12)} ${pad(r.rows, 14)} ${lpad(r.hits.toLocaleString(), 10)} ${lpad(msText(r.oursFull), 9)} ${lpad(msText(r.oursSql), 12)} ${lpad(r.hand.toFixed(0), 12)} ${lpad(Number.isFinite(ratio) ? ratio.toFixed(2) : 'timeout', 10)} ${lpad(Number.isFinite(r.oursFull) || Number.isNaN(r.oursFull) ? (r.oursFull / r.hand).toFixed(2) : 'timeout', 11)}  ${ratio <= 1.2 ? 'ok' : 'MISSED'}${r.agree || !Number.isFinite(r.oursSql) ? '' : '  COUNTS DIFFER'}\n`,
   );
 }
 process.stdout.write(
@@ -446,12 +485,13 @@ if (pandas.available) {
   for (const r of rows) {
     const p = pandas.timings[r.block];
     if (!p) continue;
-    const ratio = p.ms / r.oursFull;
+    const ours = Number.isNaN(r.oursFull) ? r.oursSql : r.oursFull;
+    const ratio = p.ms / ours;
     process.stdout.write(
-      `${pad(r.block, 12)} ${lpad(p.hits.toLocaleString(), 12)} ${lpad(p.ms.toFixed(0), 10)} ${lpad(r.oursFull.toFixed(0), 9)} ${lpad(r.oursSql.toFixed(0), 12)} ${lpad(`${ratio.toFixed(1)}×`, 12)}  ${ratio >= 10 ? 'ok' : 'MISSED'}${p.hits === r.hits ? '' : '  COUNTS DIFFER'}\n`,
+      `${pad(r.block, 12)} ${lpad(p.hits.toLocaleString(), 12)} ${lpad(p.ms.toFixed(0), 10)} ${lpad(msText(r.oursFull), 9)} ${lpad(msText(r.oursSql), 12)} ${lpad(`${ratio.toFixed(1)}×`, 12)}  ${ratio >= 10 ? 'ok' : 'MISSED'}${p.hits === r.hits ? '' : '  COUNTS DIFFER'}\n`,
     );
   }
-  process.stdout.write('pandas/ours = pandas computation time / our full model run (SQL + leads in JS).\n');
+  process.stdout.write('pandas/ours = pandas computation time / our full model run (SQL + leads in JS), or our SQL alone where the full run was skipped.\n');
 }
 
 wh.close();

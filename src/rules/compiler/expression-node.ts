@@ -20,9 +20,9 @@ export type ExprNode =
   | { readonly kind: 'regex'; readonly expr: ExprNode; readonly pattern: ExprNode }
   | { readonly kind: 'is_empty'; readonly expr: ExprNode; readonly negated: boolean }
   | { readonly kind: 'days_between'; readonly from: ExprNode; readonly to: ExprNode }
+  | { readonly kind: 'date_add'; readonly date: ExprNode; readonly days: ExprNode }
   | { readonly kind: 'age_at'; readonly idNumber: ExprNode; readonly at: ExprNode }
   | { readonly kind: 'distance'; readonly lat1: ExprNode; readonly lng1: ExprNode; readonly lat2: ExprNode; readonly lng2: ExprNode }
-  | { readonly kind: 'grid_cell'; readonly coord: ExprNode; readonly axis: 'lat' | 'lng'; readonly meters: ExprNode }
   | { readonly kind: 'key'; readonly match: KeyMatch; readonly expr: ExprNode }
   | { readonly kind: 'exists'; readonly negated: boolean; readonly join: JoinNode }
   | { readonly kind: 'measure'; readonly name: string };
@@ -52,9 +52,9 @@ export const Expr = {
   regex: (expr: ExprNode, pattern: ExprNode): ExprNode => Object.freeze({ kind: 'regex', expr, pattern }),
   isEmpty: (expr: ExprNode, negated: boolean): ExprNode => Object.freeze({ kind: 'is_empty', expr, negated }),
   daysBetween: (from: ExprNode, to: ExprNode): ExprNode => Object.freeze({ kind: 'days_between', from, to }),
+  dateAdd: (date: ExprNode, days: ExprNode): ExprNode => Object.freeze({ kind: 'date_add', date, days }),
   ageAt: (idNumber: ExprNode, at: ExprNode): ExprNode => Object.freeze({ kind: 'age_at', idNumber, at }),
   distance: (lat1: ExprNode, lng1: ExprNode, lat2: ExprNode, lng2: ExprNode): ExprNode => Object.freeze({ kind: 'distance', lat1, lng1, lat2, lng2 }),
-  gridCell: (coord: ExprNode, axis: 'lat' | 'lng', meters: ExprNode): ExprNode => Object.freeze({ kind: 'grid_cell', coord, axis, meters }),
   key: (match: KeyMatch, expr: ExprNode): ExprNode => (match === 'exact' ? expr : Object.freeze({ kind: 'key', match, expr })),
   exists: (negated: boolean, join: JoinNode): ExprNode => Object.freeze({ kind: 'exists', negated, join }),
   measure: (name: string): ExprNode => Object.freeze({ kind: 'measure', name }),

@@ -2,7 +2,7 @@ import type { SemanticType } from '../../catalog/semantic-type.js';
 import { JianduError } from '../../shared/errors.js';
 import type { CollisionSpec, Condition, FieldRef, ModelSpec, NumberOrParam, Operand, RuleSpec } from '../spec/model-spec.js';
 import { Expr, type ExprNode, type JoinNode, type SqlType } from './expression-node.js';
-import type { ExplainPlan, GridPlan, InputPlan, QueryPlan } from './query-plan.js';
+import type { ExplainPlan, GridPlan, InputPlan, LeftGridPlan, QueryPlan } from './query-plan.js';
 
 export type ParameterValue = string | number | boolean | readonly string[];
 
@@ -50,6 +50,7 @@ function sqlTypeOf(type: SemanticType | undefined): SqlType {
  */
 export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext): QueryPlan {
   const grids: GridPlan[] = [];
+  const leftGrids: LeftGridPlan[] = [];
   const explain: ExplainPlan[] = [];
   let nearDistance: ExprNode | null = null;
 
@@ -108,17 +109,27 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
       const rightLng = column(c.near.right?.lng ?? `${c.alias}.lng`);
       const gridAlias = `${c.alias}__grid${grids.length + 1}`;
       grids.push({ gridAlias, alias: c.alias, meters, lat: (c.near.right?.lat ?? `${c.alias}.lat`).split('.')[1] ?? 'lat', lng: (c.near.right?.lng ?? `${c.alias}.lng`).split('.')[1] ?? 'lng' });
-      keys.push({ left: Expr.gridCell(leftLat, 'lat', meters), right: Expr.column(c.alias, '_gy') });
-      keys.push({ left: Expr.gridCell(leftLng, 'lng', meters), right: Expr.column(c.alias, '_gx') });
+      // The near side's cells are columns of its input (computed once per row, in its CTE): a join
+      // on expressions beside the distance test makes DuckDB fall back to a nested-loop join.
+      const leftLatRef = c.near.left?.lat ?? `${rule.from}.lat`;
+      const leftLngRef = c.near.left?.lng ?? `${rule.from}.lng`;
+      const [leftAlias = rule.from, latField = 'lat'] = leftLatRef.split('.');
+      const cellName = `_cell${leftGrids.length + 1}`;
+      leftGrids.push({ alias: leftAlias, lat: latField, lng: leftLngRef.split('.')[1] ?? 'lng', meters, name: cellName });
+      keys.push({ left: Expr.column(leftAlias, `${cellName}y`), right: Expr.column(c.alias, '_gy') });
+      keys.push({ left: Expr.column(leftAlias, `${cellName}x`), right: Expr.column(c.alias, '_gx') });
       const distance = Expr.distance(leftLat, leftLng, rightLat, rightLng);
       conditions.push(Expr.compare('<=', distance, meters));
       if (type === 'inner' && !nearDistance) nearDistance = distance;
       grid = { meters, leftLat, leftLng, gridAlias };
     }
     if (c.window) {
-      const days = Expr.daysBetween(column(c.window.left), column(c.window.right));
-      if (c.window.minDays !== undefined) conditions.push(Expr.compare('>=', days, numberOrParam(c.window.minDays, 'bigint')));
-      if (c.window.maxDays !== undefined) conditions.push(Expr.compare('<=', days, numberOrParam(c.window.maxDays, 'bigint')));
+      // right BETWEEN left + min AND left + max: a range test on the plain column keeps DuckDB's
+      // hash join on the keys (date_diff() of both sides turned it into a nested loop).
+      const left = column(c.window.left);
+      const right = column(c.window.right);
+      if (c.window.minDays !== undefined) conditions.push(Expr.compare('>=', right, Expr.dateAdd(left, numberOrParam(c.window.minDays, 'bigint'))));
+      if (c.window.maxDays !== undefined) conditions.push(Expr.compare('<=', right, Expr.dateAdd(left, numberOrParam(c.window.maxDays, 'bigint'))));
     }
     if (c.where) conditions.push(condition(c.where, false));
     return { kind: 'join', type, alias: c.alias, keys, grid, condition: conditions.length ? Expr.and(conditions) : null };
@@ -202,6 +213,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     modelId: spec.id,
     inputs,
     grids,
+    leftGrids,
     from: rule.from,
     joins,
     where: filters.length ? Expr.and(filters) : null,

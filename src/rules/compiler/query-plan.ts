@@ -18,6 +18,16 @@ export interface GridPlan {
   readonly lng: string;
 }
 
+/** Grid cells of the near side of a distance collision, computed in that input's CTE so the join hashes on plain columns. */
+export interface LeftGridPlan {
+  readonly alias: string;
+  readonly lat: string;
+  readonly lng: string;
+  readonly meters: ExprNode;
+  /** Column names added to the input: `<name>y`, `<name>x`. */
+  readonly name: string;
+}
+
 export interface MeasurePlan {
   readonly name: string;
   readonly fn: AggregateSpec['measures'][number]['fn'];
@@ -36,6 +46,7 @@ export interface QueryPlan {
   readonly modelId: string;
   readonly inputs: readonly InputPlan[];
   readonly grids: readonly GridPlan[];
+  readonly leftGrids: readonly LeftGridPlan[];
   readonly from: string;
   readonly joins: readonly JoinNode[];
   readonly where: ExprNode | null;

@@ -23,9 +23,16 @@ export abstract class SqlCompiler {
     this.measures = new Map((plan.aggregate?.measures ?? []).map((m) => [m.name, this.measureSql(m.fn, m.expr)]));
     const ctes: string[] = [];
     for (const input of plan.inputs) {
+      const cells = plan.leftGrids
+        .filter((g) => g.alias === input.alias)
+        .map((g) => {
+          const meters = this.expr(g.meters);
+          return `, ${this.cell(quoteIdent(g.lat), 'lat', meters)} AS ${quoteIdent(`${g.name}y`)}, ${this.cell(quoteIdent(g.lng), 'lng', meters)} AS ${quoteIdent(`${g.name}x`)}`;
+        })
+        .join('');
       const parts = input.datasets.map((d) => {
         const cols = ['_batch_id', '_row_id', ...input.fields].map(quoteIdent).join(', ');
-        return `SELECT ${this.bind(d, 'text')} AS _dataset, ${cols} FROM data.${quoteIdent(d)}`;
+        return `SELECT ${this.bind(d, 'text')} AS _dataset, ${cols}${cells} FROM data.${quoteIdent(d)}`;
       });
       ctes.push(`${quoteIdent(input.alias)} AS (\n    ${parts.join('\n    UNION ALL\n    ')}\n  )`);
     }
@@ -152,12 +159,12 @@ export abstract class SqlCompiler {
       }
       case 'days_between':
         return this.daysBetween(this.expr(node.from), this.expr(node.to));
+      case 'date_add':
+        return `(CAST(${this.expr(node.date)} AS DATE) + CAST(${this.expr(node.days)} AS INTEGER))`;
       case 'age_at':
         return this.ageAt(this.expr(node.idNumber), this.expr(node.at));
       case 'distance':
         return this.haversine(this.expr(node.lat1), this.expr(node.lng1), this.expr(node.lat2), this.expr(node.lng2));
-      case 'grid_cell':
-        return this.cell(this.expr(node.coord), node.axis, this.expr(node.meters));
       case 'key':
         return this.fuzzyKey(node.match, this.expr(node.expr));
       case 'exists':

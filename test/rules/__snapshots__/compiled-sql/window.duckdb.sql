@@ -17,5 +17,5 @@ SELECT md5(coalesce(CAST($5 AS VARCHAR), '') || chr(31) || coalesce(CAST("permit
        CAST(to_json(list(DISTINCT {'dataset': "permit"._dataset, 'batchId': "permit"._batch_id, 'rowId': "permit"._row_id})) AS VARCHAR) AS ev0,
        true AS x0
 FROM "permit"
-  ANTI JOIN "deposit" ON "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND ((date_diff('day', CAST("permit"."issue_date" AS DATE), CAST("deposit"."deposit_date" AS DATE)) >= CAST($3 AS BIGINT)) AND (date_diff('day', CAST("permit"."issue_date" AS DATE), CAST("deposit"."deposit_date" AS DATE)) <= CAST($4 AS BIGINT)))
+  ANTI JOIN "deposit" ON "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (("deposit"."deposit_date" >= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($3 AS BIGINT) AS INTEGER))) AND ("deposit"."deposit_date" <= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($4 AS BIGINT) AS INTEGER))))
 GROUP BY "permit"."permit_no"

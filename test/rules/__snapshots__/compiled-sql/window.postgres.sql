@@ -17,5 +17,5 @@ SELECT md5(coalesce(CAST($5 AS text), '') || chr(31) || coalesce(CAST("permit"."
        CAST(jsonb_agg(DISTINCT jsonb_build_object('dataset', "permit"._dataset, 'batchId', "permit"._batch_id, 'rowId', "permit"._row_id)) AS text) AS ev0,
        true AS x0
 FROM "permit"
-WHERE NOT EXISTS (SELECT 1 FROM "deposit" WHERE "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (((CAST("deposit"."deposit_date" AS date) - CAST("permit"."issue_date" AS date)) >= CAST($3 AS bigint)) AND ((CAST("deposit"."deposit_date" AS date) - CAST("permit"."issue_date" AS date)) <= CAST($4 AS bigint))))
+WHERE NOT EXISTS (SELECT 1 FROM "deposit" WHERE "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (("deposit"."deposit_date" >= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($3 AS bigint) AS INTEGER))) AND ("deposit"."deposit_date" <= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($4 AS bigint) AS INTEGER)))))
 GROUP BY "permit"."permit_no"
