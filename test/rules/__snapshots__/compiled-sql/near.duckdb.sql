@@ -23,5 +23,5 @@ SELECT md5(coalesce(CAST($6 AS VARCHAR), '') || chr(31) || coalesce(CAST("tobacc
        CAST(to_json(list(DISTINCT {'dataset': "tobacco"._dataset, 'batchId': "tobacco"._batch_id, 'rowId': "tobacco"._row_id})) AS VARCHAR) AS ev0,
        true AS x0
 FROM "tobacco"
-  SEMI JOIN "school__grid1" AS "school" ON "tobacco"."_cell1y" = "school"."_gy" AND "tobacco"."_cell1x" = "school"."_gx" AND ((2 * 6371008.8 * asin(sqrt(power(sin(radians("school"."lat" - "tobacco"."lat") / 2), 2) + cos(radians("tobacco"."lat")) * cos(radians("school"."lat")) * power(sin(radians("school"."lng" - "tobacco"."lng") / 2), 2)))) <= CAST($5 AS DOUBLE))
+WHERE EXISTS (SELECT 1 FROM "school__grid1" AS "school" WHERE "tobacco"."_cell1y" = "school"."_gy" AND "tobacco"."_cell1x" = "school"."_gx" AND ((2 * 6371008.8 * asin(sqrt(power(sin(radians("school"."lat" - "tobacco"."lat") / 2), 2) + cos(radians("tobacco"."lat")) * cos(radians("school"."lat")) * power(sin(radians("school"."lng" - "tobacco"."lng") / 2), 2)))) <= CAST($5 AS DOUBLE)))
 GROUP BY "tobacco"."licence_no"
