@@ -4,7 +4,7 @@ import { DatasetRepository } from '../warehouse/dataset.repository.js';
 import { JianduError } from '../shared/errors.js';
 import { executeModel, prepareModel } from '../rules/model-executor.js';
 import type { ModelEntry } from '../rules/model-registry.js';
-import { LeadRepository, RunRepository, type WorkflowDb } from '../store/index.js';
+import { LeadRepository, RunRepository, type ApplyResult, type WorkflowDb } from '../store/index.js';
 
 export interface RunOptions {
   readonly models: readonly ModelEntry[];
@@ -66,8 +66,7 @@ export class RunService {
       const stats = { queryMs: 0 };
       const seen: Record<string, number[]> = {};
       for (const d of model.datasets) seen[d] = (await batches.list(d)).map((b) => b.batchId);
-      try {
-        const result = await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeModel(this.wh, model, asOf, stats) });
+      const record = async (result: ApplyResult, status: 'succeeded' | 'failed', error?: string): Promise<void> => {
         const durationMs = Math.round(performance.now() - started);
         await runs.recordModelRun({
           runId: run.id,
@@ -82,18 +81,16 @@ export class RunService {
           reopened: result.reopened,
           durationMs,
           queryMs: Math.round(stats.queryMs),
-          status: 'succeeded',
+          status,
+          error: error ?? null,
         });
-        summaries.push({ model: model.spec.id, leads: result.leads, new: result.new, seenAgain: result.seenAgain, cleared: result.cleared, durationMs });
+        summaries.push({ model: model.spec.id, leads: result.leads, new: result.new, seenAgain: result.seenAgain, cleared: result.cleared, durationMs, ...(error ? { error } : {}) });
+      };
+      try {
+        await record(await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeModel(this.wh, model, asOf, stats) }), 'succeeded');
       } catch (error) {
         failed ??= error;
-        const message = errorMessage(error);
-        const durationMs = Math.round(performance.now() - started);
-        await runs.recordModelRun({
-          runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, parameters: Object.fromEntries(model.parameters), batches: seen,
-          leads: 0, newLeads: 0, seenAgain: 0, cleared: 0, durationMs, status: 'failed', error: message,
-        });
-        summaries.push({ model: model.spec.id, leads: 0, new: 0, seenAgain: 0, cleared: 0, durationMs, error: message });
+        await record({ leads: 0, new: 0, seenAgain: 0, cleared: 0, reopened: 0 }, 'failed', errorMessage(error));
       }
       options.onModel?.(model.spec.id, 'done');
     }

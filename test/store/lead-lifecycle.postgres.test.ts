@@ -25,6 +25,7 @@ if (url) {
   });
 } else {
   console.info('TEST_DATABASE_URL unset: PostgreSQL store tests skipped');
+  // Skipped only where no server is configured; .ci/run always sets TEST_DATABASE_URL.
   describe.skip('workflow store: lead lifecycle (postgres) — TEST_DATABASE_URL unset', () => {
     it('needs a PostgreSQL server: set TEST_DATABASE_URL=postgres://user@host:5432/db', () => {});
   });
