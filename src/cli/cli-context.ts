@@ -10,6 +10,9 @@ export interface GlobalOptions {
 export async function withWarehouse<T>(global: GlobalOptions, fn: (wh: Warehouse, ws: Workspace) => Promise<T>): Promise<T> {
   const ws = openWorkspace({ workspace: global.workspace });
   const wh = await Warehouse.open(ws.warehousePath);
+  for (const t of wh.recovered) {
+    process.stderr.write(`注意：上次写入数据仓库时进程被中断；已清除数据集“${t.dataset}”中未提交的 ${t.rowsRemoved} 行，数据恢复到中断前的状态。\n`);
+  }
   try {
     return await fn(wh, ws);
   } finally {

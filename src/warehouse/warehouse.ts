@@ -1,7 +1,9 @@
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
 import { WarehouseQueryError } from '../shared/errors.js';
 import { installNormalizeMacros } from '../normalize/index.js';
 import { WAREHOUSE_SCHEMA_DDL } from './warehouse-schema.js';
+import { removeUncommittedRows, type RecoveredTable } from './crash-recovery.js';
 
 export type SqlParams = readonly DuckDBValue[];
 
@@ -16,6 +18,9 @@ export type SqlParams = readonly DuckDBValue[];
  * wh.close();
  */
 export class Warehouse {
+  /** What opening repaired after an unclean shutdown (see {@link removeUncommittedRows}); empty normally. */
+  private recoveredTables: readonly RecoveredTable[] = [];
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
@@ -24,12 +29,19 @@ export class Warehouse {
   static async open(path: string, options: { threads?: number } = {}): Promise<Warehouse> {
     const config: Record<string, string> = {};
     if (options.threads) config['threads'] = String(options.threads);
+    const uncleanShutdown = existsSync(`${path}.wal`);
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
     const wh = new Warehouse(instance, connection);
     for (const ddl of WAREHOUSE_SCHEMA_DDL) await wh.run(ddl);
     await installNormalizeMacros(connection);
+    if (uncleanShutdown) wh.recoveredTables = await removeUncommittedRows(wh);
     return wh;
+  }
+
+  /** Rows of interrupted imports that this open removed, per dataset. */
+  get recovered(): readonly RecoveredTable[] {
+    return this.recoveredTables;
   }
 
   async run(sql: string, params: SqlParams = []): Promise<void> {
@@ -50,19 +62,44 @@ export class Warehouse {
     }
   }
 
-  /** Streams a query's rows in chunks (about 2,048 rows each) without materialising the result. */
-  async *stream<T extends object>(sql: string, params: SqlParams = []): AsyncGenerator<T[]> {
+  /**
+   * Runs a query and hands its result out as DuckDB chunks (about 2,048 rows each), for callers
+   * that read the columns themselves — far cheaper than a JS object per row and value.
+   *
+   * Not streamed: DuckDB runs the query to the end and keeps the result (compact, columnar) until
+   * it is read. Streaming a UNION ALL can hang DuckDB 1.5 once its result buffer fills while
+   * another arm of the union is still to run (duckdb/duckdb#22215; seen here with a compiled model
+   * at 9M leads). The next chunk is fetched while the caller works on the current one; when the
+   * caller stops early, that fetch is awaited before the generator returns, so the connection is
+   * idle again.
+   */
+  async queryChunks(sql: string, params: SqlParams = []): Promise<{ readonly columnNames: readonly string[]; readonly chunks: AsyncGenerator<DuckDBDataChunk> }> {
     let result;
     try {
-      result = await this.connection.stream(sql, params.length ? [...params] : undefined);
+      result = await this.connection.run(sql, params.length ? [...params] : undefined);
     } catch (cause) {
       throw new WarehouseQueryError(sql, params, cause);
     }
-    try {
-      for await (const rows of result.yieldRowObjectJson()) yield rows as unknown as T[];
-    } catch (cause) {
-      throw new WarehouseQueryError(sql, params, cause);
+    const source = result;
+    async function* chunks(): AsyncGenerator<DuckDBDataChunk> {
+      let next: Promise<DuckDBDataChunk | null> = source.fetchChunk();
+      try {
+        for (;;) {
+          let chunk: DuckDBDataChunk | null;
+          try {
+            chunk = await next;
+          } catch (cause) {
+            throw new WarehouseQueryError(sql, params, cause);
+          }
+          if (!chunk || chunk.rowCount === 0) return;
+          next = source.fetchChunk();
+          yield chunk;
+        }
+      } finally {
+        await next.catch(() => null);
+      }
     }
+    return { columnNames: source.columnNames(), chunks: chunks() };
   }
 
   async one<T extends object>(sql: string, params: SqlParams = []): Promise<T | undefined> {
@@ -106,12 +143,4 @@ export class Warehouse {
   }
 }
 
-/** Quotes an SQL identifier (double quotes doubled), so any dataset or field name is safe. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Renders a string as an SQL literal. Only for values the code itself chose (never user text). */
-export function sqlLiteral(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { quoteIdent, sqlLiteral } from './sql-identifier.js';
