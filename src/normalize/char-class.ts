@@ -90,5 +90,11 @@ export const FULL_WIDTH = charClass([
   [0x3000, 0x3000],
 ]);
 
+/** A full-width Latin letter (Ａ–Ｚ, ａ–ｚ): rarer in agency text than full-width digits and punctuation. */
+export const FULL_WIDTH_LETTER = charClass([
+  [0xff21, 0xff3a],
+  [0xff41, 0xff5a],
+]);
+
 /** Any character outside ASCII (used to choose cheap ASCII-only code paths in SQL). */
 export const NON_ASCII = negatedCharClass([[0x00, 0x7f]]);

@@ -1,5 +1,5 @@
-import { BLANK, NON_ASCII } from './char-class.js';
-import { foldFullWidth, foldMaps, upperAscii } from './full-width.js';
+import { BLANK, FULL_WIDTH, NON_ASCII } from './char-class.js';
+import { foldFullWidth, foldMaps, sqlFoldCases, upperAscii } from './full-width.js';
 import { jsRegExp, sqlRegex, sqlString } from './portable-regex.js';
 import { defineMacro } from './sql-macro.js';
 
@@ -22,13 +22,27 @@ export function normalizeCode(raw: string | null): string | null {
   return s === '' ? null : s;
 }
 
-const { from: FOLD_FROM, to: FOLD_TO } = foldMaps({ upper: true });
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 
-/** DDL of `jd_code(raw)`: pure-ASCII values take the fast `upper`, others one `translate`. */
+/**
+ * DDL of `jd_code(raw)`. Pure-ASCII values take the fast `upper`; values with full-width
+ * characters one `translate` that also upper-cases (its map without the full-width letters unless
+ * the value has one, see sqlFoldCases); other non-ASCII values (a case number in Chinese with
+ * ASCII brackets) a 26-letter `translate` only when they hold a lower-case letter. `translate`
+ * builds its map on every row (~5 µs with the whole map), hence the split. `jd__code_folded` is
+ * the same without turning '' into NULL, for callers that use it inside a lambda or a CASE
+ * branch, where `nullif` would compute the folded text twice (see sql-macro.ts).
+ */
 export const CODE_MACROS: readonly string[] = [
   defineMacro(
-    'jd_code',
+    'jd__code_folded',
     ['raw'],
-    `nullif(regexp_replace(CASE WHEN regexp_matches(raw, ${sqlRegex(NON_ASCII)}) THEN translate(raw, ${sqlString(FOLD_FROM)}, ${sqlString(FOLD_TO)}) ELSE upper(raw) END, ${sqlRegex(BLANK)}, '', 'g'), '')`,
+    `regexp_replace(CASE WHEN NOT regexp_matches(raw, ${sqlRegex(NON_ASCII)}) THEN upper(raw) WHEN regexp_matches(raw, ${sqlRegex(FULL_WIDTH)}) THEN (${sqlFoldCases(
+      'raw',
+      foldMaps({ upper: true }),
+      foldMaps({ upper: true, fullWidthLetters: false }),
+      true,
+    )}) WHEN regexp_matches(raw, '[a-z]') THEN translate(raw, ${sqlString(LOWER)}, ${sqlString(LOWER.toUpperCase())}) ELSE raw END, ${sqlRegex(BLANK)}, '', 'g')`,
   ),
+  defineMacro('jd_code', ['raw'], `nullif(jd__code_folded(raw), '')`),
 ];

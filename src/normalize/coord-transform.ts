@@ -35,6 +35,14 @@ const gcoord: Gcoord =
  * million points) its loop takes 1 or 2 steps, or never stops (12 083 points at the western and
  * southern edges); so 2 reproduces gcoord wherever gcoord returns.
  */
+/** WGS-84 → GCJ-02 through gcoord (what a map an agency digitised on would store). */
+export function wgs84ToGcj02(lng: number, lat: number): LngLatPair {
+  const [x, y] = gcoord.transform([lng, lat], gcoord.WGS84, gcoord.GCJ02);
+  return [x, y];
+}
+
+export type LngLatPair = [lng: number, lat: number];
+
 export const GCJ_MAX_ITERATIONS = 2;
 const TOLERANCE = 1e-6;
 

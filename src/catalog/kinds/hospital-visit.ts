@@ -17,6 +17,8 @@ export const hospitalVisit: DatasetKind = {
     gender({ extra: ['患者性别'] }),
     field('age', '年龄', 'integer', ['年龄', '患者年龄', '就诊年龄', '年龄(岁)']),
     birthDate(),
+    // The visit's own number identifies a lead when the patient (often a child) has no ID number.
+    field('visit_no', '就诊流水号', 'code', ['就诊流水号', '就诊ID', '就诊号', '住院号', '门诊号', '住院号/门诊号', '病案号', '病历号']),
     field('hospital_name', '就诊医院', 'org_name', [
       '就诊医院',
       '就诊机构',
