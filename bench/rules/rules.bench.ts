@@ -5,7 +5,8 @@
  * model spec is compiled and run the normal way (prepareModel + draining executeModel: SQL plus the
  * mapping of rows to leads in JavaScript), its compiled SQL alone is materialised into a temporary
  * table, and the same question hand-written as natural DuckDB SQL (`… ANTI JOIN …`) is
- * materialised the same way, in the same process. Lead counts must agree. Each is run twice; the
+ * materialised the same way, in the same process. Lead counts must agree. The two queries run 2 to 7
+ * times each, alternating (BENCH_REPEAT_MS, default 3000, bounds the repeats); the
  * best is kept. The ratio ours-SQL / hand-SQL has a goal of ≤ 1.2.
  * A pandas script (bench/rules/pandas_blocks.py, merge-based, as an analyst would write it) answers
  * the same questions for the comparison "ours at least 10× faster than pandas".
@@ -17,17 +18,25 @@
  *   BENCH_SCALE=0.1 node --import tsx bench/rules/rules.bench.ts  (1M × 100k, a quick run)
  *
  * Other knobs: BENCH_THREADS (DuckDB threads), BENCH_SHOW_SQL=1 prints the compiled SQL,
- * BENCH_QUERY_TIMEOUT_S (default 60) interrupts a query that runs longer, BENCH_PANDAS=0 skips pandas, BENCH_FULL_RUNS=1 runs the full model once, BENCH_FULL_MAX_HITS=n skips
- * the full model run (leads mapped in JS, about 20 µs each) of blocks with more hits, BENCH_BLOCKS=filter,anti_join,… runs a subset.
+ * BENCH_QUERY_TIMEOUT_S (default 60) interrupts a query that runs longer, BENCH_PANDAS=0 skips pandas, BENCH_FULL_RUNS=1 runs the full model once
+ * (0: not at all), BENCH_FULL_MAX_HITS=n skips the full model run (leads mapped in JS) of blocks with more hits,
+ * BENCH_BLOCKS=filter,anti_join,…,many_leads runs a subset.
+ *
+ * Then a run producing BENCH_LEADS leads (default 200,000; 0 skips it) the way `jiandu run` does it — the query, the leads
+ * mapped in JS, the leads applied to a fresh PGlite workflow store (and a PostgreSQL server's when BENCH_DATABASE_URL is
+ * set), first all new, then all seen again — against the query that found them, materialised alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { getKind } from '../../src/catalog/catalog.js';
 import { columnTypeFor } from '../../src/ingest/normalized-expression.js';
+import { RunService } from '../../src/leads/run.service.js';
 import { executeModel, prepareModel } from '../../src/rules/model-executor.js';
+import type { ModelEntry } from '../../src/rules/model-registry.js';
 import type { ModelSpec } from '../../src/rules/spec/model-spec.js';
 import { validateModelSpec } from '../../src/rules/spec/model-validator.js';
+import { openScratchPostgresWorkflowDb, openWorkflowDb, type WorkflowDb } from '../../src/store/workflow-db.js';
 import { DatasetRepository, datasetTable, rawColumn } from '../../src/warehouse/dataset.repository.js';
 import { quoteIdent, Warehouse } from '../../src/warehouse/warehouse.js';
 import { openWorkspace } from '../../src/workspace/workspace.js';
@@ -41,6 +50,9 @@ class QueryTimeout extends Error {}
 const QUERY_TIMEOUT_S = Number(process.env['BENCH_QUERY_TIMEOUT_S'] ?? 60);
 const FULL_MAX_HITS = Number(process.env['BENCH_FULL_MAX_HITS'] ?? Infinity);
 const FULL_RUNS = Number(process.env['BENCH_FULL_RUNS'] ?? 2);
+const LEADS = Number(process.env['BENCH_LEADS'] ?? 200_000);
+/** Queries are repeated (best of 2 to 7) while a block's runs stay within this budget. */
+const REPEAT_BUDGET_MS = Number(process.env['BENCH_REPEAT_MS'] ?? 3000);
 const PYTHON = process.env['BENCH_PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 const N_REG = Math.round(10_000_000 * SCALE);
@@ -372,7 +384,7 @@ async function runBlock(b: Block): Promise<Row> {
   if (SHOW_SQL) process.stdout.write(`\n--- ${b.name}: compiled SQL (${JSON.stringify(prepared.compiled.parameters)})\n${prepared.compiled.sql}\n`);
   let hand: { ms: number; value: number };
   try {
-    hand = await best(2, () => materialise(b.hand));
+    hand = await timed(() => materialise(b.hand));
   } catch (error) {
     if (!(error instanceof QueryTimeout)) throw error;
     process.stdout.write(`  ${b.name}: hand SQL interrupted after ${QUERY_TIMEOUT_S} s: block skipped\n`);
@@ -380,22 +392,30 @@ async function runBlock(b: Block): Promise<Row> {
   }
   let sql: { ms: number; value: number };
   try {
-    sql = await best(2, () => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
+    sql = await timed(() => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
   } catch (error) {
     if (!(error instanceof QueryTimeout)) throw error;
     process.stdout.write(`  ${b.name}: our compiled SQL interrupted after ${QUERY_TIMEOUT_S} s (hand SQL ${hand.ms.toFixed(0)} ms); full model run skipped\n`);
     return { block: b.name, rows: b.rows, hits: hand.value, oursFull: Number.POSITIVE_INFINITY, oursSql: Number.POSITIVE_INFINITY, hand: hand.ms, agree: false };
   }
+  // More runs, the two queries alternating (the machine is shared: load comes and goes), while
+  // they are quick: best of 2 to 7, about REPEAT_BUDGET_MS in all.
+  for (let k = 1; k < 7 && (k < 2 || (k + 1) * (hand.ms + sql.ms) < REPEAT_BUDGET_MS); k++) {
+    const h = await timed(() => materialise(b.hand));
+    if (h.ms < hand.ms) hand = h;
+    const o = await timed(() => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
+    if (o.ms < sql.ms) sql = o;
+  }
   process.stdout.write(`  ${b.name}: ours SQL ${sql.ms.toFixed(0)} ms, hand ${hand.ms.toFixed(0)} ms\n`);
-  const skipFull = hand.value > FULL_MAX_HITS;
-  if (skipFull) process.stdout.write(`  ${b.name}: full model run skipped (${hand.value} hits > BENCH_FULL_MAX_HITS=${FULL_MAX_HITS})\n`);
+  const skipFull = hand.value > FULL_MAX_HITS || FULL_RUNS < 1;
+  if (skipFull) process.stdout.write(`  ${b.name}: full model run skipped (${FULL_RUNS < 1 ? 'BENCH_FULL_RUNS=0' : `${hand.value} hits > BENCH_FULL_MAX_HITS=${FULL_MAX_HITS}`})\n`);
   const full = skipFull ? { ms: Number.NaN, value: hand.value } : await best(FULL_RUNS, async () => {
     const p = prepareModel(b.spec, await repo.list(), { asOf: AS_OF });
     let n = 0;
     for await (const batch of executeModel(wh, p, AS_OF, { queryMs: 0 })) n += batch.length;
     return n;
   });
-  process.stdout.write(`  ${b.name}: ours ${full.ms.toFixed(0)} ms (${full.value} leads), ours SQL ${sql.ms.toFixed(0)} ms, hand ${hand.ms.toFixed(0)} ms (${hand.value})\n`);
+  process.stdout.write(`  ${b.name}: ours ${msText(full.ms)}${Number.isNaN(full.ms) ? '' : ' ms'} (${full.value} leads), ours SQL ${sql.ms.toFixed(0)} ms, hand ${hand.ms.toFixed(0)} ms (${hand.value})\n`);
   const agree = full.value === hand.value && sql.value === hand.value;
   if (!agree) process.stdout.write(`!! ${b.name}: lead counts differ: ours ${full.value} leads, ours SQL ${sql.value} rows, hand SQL ${hand.value} rows\n`);
   return { block: b.name, rows: b.rows, hits: hand.value, oursFull: full.ms, oursSql: sql.ms, hand: hand.ms, agree };
@@ -473,8 +493,80 @@ for (const r of rows) {
   );
 }
 process.stdout.write(
-  '\nours ms = prepareModel + draining executeModel (SQL + rows → leads in JS); ours SQL ms / hand SQL ms = the query materialised into a temp table (all its columns, no JS); best of 2.\n',
+  '\nours ms = prepareModel + draining executeModel (SQL + rows → leads in JS), best of BENCH_FULL_RUNS; ours SQL ms / hand SQL ms = the query materialised into a temp table (all its columns, no JS), best of 2–7 runs, alternating.\n',
 );
+
+// ---------------------------------------------------------------------------------------------
+// A run producing many leads (200,000 by default) against the query that found them
+
+/**
+ * The registrations without a closure up to a case number chosen so that exactly `LEADS` leads
+ * come out; run the way `jiandu run` runs it — prepare, the query, leads mapped in JS, and the
+ * leads applied to the workflow store (PGlite in a fresh directory; a PostgreSQL server too when
+ * BENCH_DATABASE_URL is set) — first into an empty store (all new), then again (all seen again).
+ * Compared with the model's compiled query and the hand-written query, each materialised alone.
+ */
+async function runManyLeads(): Promise<void> {
+  const unclosed = await wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${R} r ANTI JOIN ${C} c ON r.case_no = c.case_no`);
+  const leads = Math.min(LEADS, unclosed?.n ?? 0);
+  const last = await wh.one<{ case_no: string }>(
+    `SELECT r.case_no FROM ${R} r ANTI JOIN ${C} c ON r.case_no = c.case_no ORDER BY r.case_no LIMIT 1 OFFSET ${Math.max(0, leads - 1)}`,
+  );
+  if (!last) return;
+  const spec = model(
+    'b_many_leads',
+    [REG, CLOSURE],
+    { from: 'reg', where: { all: [{ compare: { left: 'reg.case_no', op: '<=', right: { value: last.case_no } } }, { notExists: { alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no' }] } }] } },
+    regLead,
+  );
+  const hand = `SELECT r._row_id, r.case_no, r.filed_date, r.handling_unit FROM ${R} r ANTI JOIN ${C} c ON r.case_no = c.case_no WHERE r.case_no <= $1`;
+  const prepared = prepareModel(spec, await repo.list(), { asOf: AS_OF });
+  const handSql = await best(2, () => materialise(hand, [last.case_no]));
+  const oursSql = await best(2, () => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
+  const mapped = await best(2, async () => {
+    let n = 0;
+    for await (const batch of executeModel(wh, prepareModel(spec, await repo.list(), { asOf: AS_OF }), AS_OF, { queryMs: 0 })) n += batch.length;
+    return n;
+  });
+  process.stdout.write(
+    `\n${leads.toLocaleString()} leads (registrations without a closure, case_no ≤ ${last.case_no}):\n` +
+      `  hand SQL ${handSql.ms.toFixed(0)} ms (${handSql.value} rows), ours SQL ${oursSql.ms.toFixed(0)} ms (${oursSql.value} rows), ` +
+      `ours SQL + leads mapped in JS ${mapped.ms.toFixed(0)} ms (${mapped.value} leads; ${((1000 * (mapped.ms - oursSql.ms)) / Math.max(1, mapped.value)).toFixed(1)} µs a lead beyond the SQL)\n`,
+  );
+  const entry: ModelEntry = { spec, origin: 'workspace', dir: null, file: 'bench', bindings: {} };
+  const stores: { name: string; open: () => Promise<WorkflowDb> }[] = [
+    {
+      name: 'PGlite (file)',
+      open: () => {
+        const dir = path.join(out, `workflow-${SCALE}`);
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        return openWorkflowDb({ workflowDir: dir });
+      },
+    },
+  ];
+  const url = process.env['BENCH_DATABASE_URL'];
+  if (url) stores.push({ name: 'PostgreSQL', open: () => openScratchPostgresWorkflowDb(url) });
+  for (const { name, open } of stores) {
+    const store = await open();
+    try {
+      for (const label of ['new', 'seen again']) {
+        const { ms, value } = await timed(() => new RunService(wh, store).run({ models: [entry], asOf: AS_OF }));
+        const m = value.models[0];
+        if (m?.error) throw new Error(`model run failed: ${m.error}`);
+        process.stdout.write(
+          `  jiandu run into ${name}, ${label}: ${ms.toFixed(0)} ms (${m?.leads} leads: ${m?.new} new, ${m?.seenAgain} seen again) = ` +
+            `${(ms / oursSql.ms).toFixed(1)}× ours SQL, ${(ms / handSql.ms).toFixed(1)}× hand SQL, ${(ms / mapped.ms).toFixed(1)}× SQL + JS\n`,
+        );
+      }
+    } finally {
+      await store.close();
+    }
+  }
+  rmSync(path.join(out, `workflow-${SCALE}`), { recursive: true, force: true });
+}
+
+if (LEADS > 0 && (!ONLY || ONLY.includes('many_leads'))) await runManyLeads();
 
 const PANDAS_BLOCKS = ['filter', 'anti_join', 'semi_join', 'inner_join', 'date_window', 'aggregate'].filter((b) => rows.some((r) => r.block === b));
 const pandas = await runPandas(PANDAS_BLOCKS);

@@ -1,5 +1,7 @@
+import { hash } from 'node:crypto';
+import { DuckDBDecimalValue, DuckDBListVector, DuckDBStructVector, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
+import type { EvidenceColumn, OutputColumns } from './compiler/compiled-query.js';
 import type { ParameterValue } from './compiler/plan-builder.js';
-import { OUT } from './compiler/compiled-query.js';
 import type { QueryPlan } from './compiler/query-plan.js';
 import type { ModelSpec } from './spec/model-spec.js';
 
@@ -28,68 +30,299 @@ export interface LeadHit {
   readonly explanation: ExplanationItem[];
 }
 
+/** One row of a compiled model query, decoded but not yet rendered: the values as the engine gave them. */
+export interface DecodedHit {
+  readonly fingerprint: string;
+  /** In `lead.subject` order. */
+  readonly subject: readonly (string | null)[];
+  /** In plan template order. */
+  readonly templates: readonly (string | null)[];
+  readonly amount: number | null;
+  /** Sorted by alias, dataset, row id. */
+  readonly evidence: readonly EvidenceRef[];
+  /** Per recorded condition: whether it held on some row of the lead (null: unknown). */
+  readonly flags: readonly (boolean | null)[];
+  /** Per recorded condition: its values. */
+  readonly explainValues: readonly (readonly (string | null)[])[];
+  /** The lead hit the runner makes of this row. */
+  readonly hit: LeadHit;
+}
+
 type Row = Record<string, unknown>;
 
-function text(v: unknown): string | null {
+/** The texts of one row (see {@link OutputColumns.texts}). */
+type Texts = readonly (string | null)[];
+
+type MakeHit<T> = (texts: Texts, amount: number | null, evidence: EvidenceRef[], flags: (boolean | null)[]) => T;
+
+/** A piece of a title or reason: fixed text, or the template value at `index` (a `{distance}` rounded to whole metres). */
+type TemplatePart = string | { readonly index: number; readonly distance: boolean };
+
+const MISSING = '（空）';
+
+/**
+ * A lead's identity across runs: md5 (hex) of the model id and the subject texts (NULL as empty),
+ * joined by U+001F — the formula of the leads already stored, computed here for every engine.
+ */
+export function leadFingerprint(modelId: string, subject: readonly (string | null)[]): string {
+  let s = modelId;
+  for (const v of subject) s += `\u001f${v ?? ''}`;
+  return hash('md5', s);
+}
+
+/** A number from any engine's representation: DuckDB DECIMAL values and BIGINTs, PostgreSQL numeric text. */
+function numberOf(v: unknown): number | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v;
-  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v);
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint' || typeof v === 'string') return Number(v);
+  // Through the decimal text, exactly as the text of a numeric column would be read.
+  if (v instanceof DuckDBDecimalValue) return Number(v.toString());
+  throw new Error(`an amount should be a number, got ${JSON.stringify(v)}`);
+}
+
+function flagOf(v: unknown): boolean | null {
+  return v === null || v === undefined ? null : v === true;
 }
 
 /**
  * Turns rows of a compiled model query into lead hits: subject, rendered title and reason (the
  * templates are filled here, once per lead, not per source row), amount, evidence references and
  * the explanation of which conditions held on which values.
+ *
+ * Two ways in, to the same leads: {@link readChunks} reads DuckDB result chunks column by column
+ * (the runner's path: no object per row and value; one JSON array of texts per lead), {@link map}
+ * and {@link decodeRow} read row objects as any engine returns them (PostgreSQL, PGlite, DuckDB's
+ * row API). The `decode…` variants also give the values before rendering ({@link DecodedHit}),
+ * which the cross-engine tests compare.
  */
 export class LeadHitMapper {
+  private readonly title: readonly TemplatePart[];
+  private readonly reason: readonly TemplatePart[];
+  /** Rank of each evidence alias, and of each dataset within it, in the order evidence is sorted. */
+  private readonly aliasRank: ReadonlyMap<string, number>;
+  private readonly datasetRank: ReadonlyMap<string, number>;
+  private readonly subjectRefs: readonly string[];
+  /** Index in the texts of each template value. */
+  private readonly templates: readonly number[];
+  private readonly explain: readonly { readonly label: string; readonly refs: readonly string[]; readonly indexes: readonly number[] }[];
+
   constructor(
     private readonly spec: ModelSpec,
-    private readonly plan: QueryPlan,
-    private readonly parameters: ReadonlyMap<string, ParameterValue>,
-    private readonly asOf: string,
-  ) {}
-
-  map(row: Row): LeadHit {
-    const values = new Map<string, string | null>();
-    this.plan.templates.forEach((t, i) => values.set(t.ref, text(row[OUT.template(i)])));
-    const fill = (template: string): string =>
-      template.replace(/\{([^}]+)\}/g, (_, ref: string) => {
-        if (ref === 'runDate') return this.asOf;
-        if (ref.startsWith('param.')) {
-          const v = this.parameters.get(ref.slice(6));
-          return Array.isArray(v) ? v.join('、') : String(v ?? '');
+    plan: QueryPlan,
+    private readonly columns: OutputColumns,
+    parameters: ReadonlyMap<string, ParameterValue>,
+    asOf: string,
+  ) {
+    const refs = plan.templates.map((t) => t.ref);
+    const compile = (template: string): TemplatePart[] => {
+      const parts: TemplatePart[] = [];
+      let last = 0;
+      for (const m of template.matchAll(/\{([^}]+)\}/g)) {
+        const ref = m[1] ?? '';
+        parts.push(template.slice(last, m.index));
+        last = m.index + m[0].length;
+        if (ref === 'runDate') parts.push(asOf);
+        else if (ref.startsWith('param.')) {
+          const v = parameters.get(ref.slice(6));
+          parts.push(Array.isArray(v) ? v.join('、') : String(v ?? ''));
+        } else {
+          const index = refs.indexOf(ref);
+          parts.push(index < 0 ? MISSING : { index, distance: ref === 'distance' });
         }
-        const v = values.get(ref);
-        if (ref === 'distance' && v != null) return String(Math.round(Number(v)));
-        return v ?? '（空）';
-      });
-    const evidence: EvidenceRef[] = [];
-    this.plan.evidence.forEach((alias, i) => {
-      const raw = row[OUT.evidence(i)];
-      const list = typeof raw === 'string' ? (JSON.parse(raw) as { dataset: string; batchId: number; rowId: number }[]) : [];
-      for (const e of list) evidence.push({ alias, dataset: e.dataset, batchId: Number(e.batchId), rowId: Number(e.rowId) });
-    });
-    evidence.sort((a, b) => a.alias.localeCompare(b.alias) || a.dataset.localeCompare(b.dataset) || a.rowId - b.rowId);
-    const amount = row[OUT.amount];
-    return {
-      fingerprint: String(row[OUT.fingerprint]),
-      subject: Object.fromEntries(this.plan.subject.map((s, i) => [s.ref, text(row[OUT.subject(i)])])),
-      title: tidy(fill(this.spec.lead.title)),
-      reason: tidy(fill(this.spec.lead.reason)),
-      severity: this.spec.lead.severity,
-      amount: amount === null || amount === undefined ? null : Math.round(Number(amount) * 100) / 100,
-      evidence,
-      explanation: this.plan.explain.map((x, i) => ({
-        condition: x.label,
-        matched: row[OUT.explainFlag(i)] === true,
-        values: Object.fromEntries(x.values.map((v, j) => [v.ref, text(row[OUT.explainValue(i, j)])])),
-      })),
+      }
+      parts.push(template.slice(last));
+      // Adjacent fixed pieces as one.
+      return parts.reduce<TemplatePart[]>((out, p) => {
+        const prev = out.at(-1);
+        if (typeof p === 'string' && typeof prev === 'string') out[out.length - 1] = prev + p;
+        else if (p !== '') out.push(p);
+        return out;
+      }, []);
+    };
+    this.title = compile(spec.lead.title);
+    this.reason = compile(spec.lead.reason);
+    const byLocale = (a: string, b: string): number => a.localeCompare(b);
+    this.aliasRank = new Map([...new Set(columns.evidence.map((e) => e.alias))].sort(byLocale).map((a, i) => [a, i]));
+    this.datasetRank = new Map([...new Set(columns.evidence.flatMap((e) => e.datasets))].sort(byLocale).map((d, i) => [d, i]));
+    this.subjectRefs = plan.subject.map((s) => s.ref);
+    this.templates = columns.templates;
+    this.explain = plan.explain.map((x, i) => ({ label: x.label, refs: x.values.map((v) => v.ref), indexes: columns.explain[i]?.values ?? [] }));
+  }
+
+  /** Maps one row object (any engine) to a lead hit. */
+  map(row: Row): LeadHit {
+    return this.fromRow(row, (texts, amount, evidence, flags) => this.hit(texts, amount, evidence, flags));
+  }
+
+  /** Decodes one row object, as DuckDB, PGlite or PostgreSQL returns it. */
+  decodeRow(row: Row): DecodedHit {
+    return this.fromRow(row, (texts, amount, evidence, flags) => this.decoded(texts, amount, evidence, flags));
+  }
+
+  /**
+   * A reader of DuckDB result chunks with these column names, column by column (no row objects):
+   * each call maps one chunk's rows to lead hits and appends them to `out`.
+   */
+  readChunks(columnNames: readonly string[]): (chunk: DuckDBDataChunk, out: LeadHit[]) => void {
+    return this.chunkReader(columnNames, (texts, amount, evidence, flags) => this.hit(texts, amount, evidence, flags));
+  }
+
+  /** {@link readChunks}, decoding each row to its values and its lead hit. */
+  decodeChunks(columnNames: readonly string[]): (chunk: DuckDBDataChunk, out: DecodedHit[]) => void {
+    return this.chunkReader(columnNames, (texts, amount, evidence, flags) => this.decoded(texts, amount, evidence, flags));
+  }
+
+  private chunkReader<T>(columnNames: readonly string[], make: MakeHit<T>): (chunk: DuckDBDataChunk, out: T[]) => void {
+    const c = this.columns;
+    const index = (name: string): number => {
+      const i = columnNames.indexOf(name);
+      if (i < 0) throw new Error(`compiled model query has no column ${name}`);
+      return i;
+    };
+    const texts = index(c.texts);
+    const amount = c.amount === null ? -1 : index(c.amount);
+    const flags = c.explain.map((x) => (x.flag === true ? -1 : index(x.flag)));
+    const evidence = c.evidence.map((e) => ({ column: index(e.column), e }));
+    return (chunk, out) => {
+      const textV = chunk.getColumnVector(texts);
+      const amountV = amount < 0 ? null : chunk.getColumnVector(amount);
+      const flagV = flags.map((i) => (i < 0 ? null : chunk.getColumnVector(i)));
+      const readers = evidence.map(({ column, e }) => this.evidenceReader(chunk.getColumnVector(column), e));
+      const n = chunk.rowCount;
+      for (let r = 0; r < n; r++) {
+        const refs: EvidenceRef[] = [];
+        for (const read of readers) read(r, refs);
+        const flagged: (boolean | null)[] = [];
+        for (const v of flagV) flagged.push(v ? flagOf(v.getItem(r)) : true);
+        out.push(make(JSON.parse(textV.getItem(r) as string) as Texts, amountV ? numberOf(amountV.getItem(r)) : null, this.sortEvidence(refs), flagged));
+      }
     };
   }
+
+  private fromRow<T>(row: Row, make: MakeHit<T>): T {
+    const c = this.columns;
+    const refs: EvidenceRef[] = [];
+    for (const e of c.evidence) {
+      let list = row[e.column];
+      if (typeof list === 'string') list = JSON.parse(list);
+      if (!Array.isArray(list)) continue;
+      for (const item of list as unknown[]) {
+        // [d, b, r] / [b, r] from PostgreSQL JSON; {d, b, r} / {b, r} from DuckDB's STRUCT.
+        const [d, b, r] = Array.isArray(item)
+          ? e.datasets.length > 1
+            ? (item as unknown[])
+            : [0, ...(item as unknown[])]
+          : [(item as Row)['d'] ?? 0, (item as Row)['b'], (item as Row)['r']];
+        refs.push({ alias: e.alias, dataset: e.datasets[Number(d)] ?? '', batchId: Number(b), rowId: Number(r) });
+      }
+    }
+    const texts = row[c.texts];
+    return make(
+      (typeof texts === 'string' ? JSON.parse(texts) : texts) as Texts,
+      c.amount === null ? null : numberOf(row[c.amount]),
+      this.sortEvidence(refs),
+      c.explain.map((x) => (x.flag === true ? true : flagOf(row[x.flag]))),
+    );
+  }
+
+  private decoded(texts: Texts, amount: number | null, evidence: EvidenceRef[], flags: (boolean | null)[]): DecodedHit {
+    const c = this.columns;
+    const subject = c.subject.map((i) => texts[i] ?? null);
+    return {
+      fingerprint: leadFingerprint(this.spec.id, subject),
+      subject,
+      templates: c.templates.map((i) => texts[i] ?? null),
+      amount,
+      evidence,
+      flags,
+      explainValues: c.explain.map((x) => x.values.map((i) => texts[i] ?? null)),
+      hit: this.hit(texts, amount, evidence, flags),
+    };
+  }
+
+  /** The lead hit of one row: subject, title and reason filled, explanation. */
+  private hit(texts: Texts, amount: number | null, evidence: EvidenceRef[], flags: (boolean | null)[]): LeadHit {
+    const c = this.columns;
+    const subject: Record<string, string | null> = {};
+    const subjectTexts: (string | null)[] = [];
+    for (let i = 0; i < c.subject.length; i++) {
+      const v = texts[c.subject[i] ?? -1] ?? null;
+      subject[this.subjectRefs[i] ?? ''] = v;
+      subjectTexts.push(v);
+    }
+    const explanation: ExplanationItem[] = [];
+    for (let i = 0; i < this.explain.length; i++) {
+      const x = this.explain[i];
+      if (!x) continue;
+      const values: Record<string, string | null> = {};
+      for (let j = 0; j < x.refs.length; j++) values[x.refs[j] ?? ''] = texts[x.indexes[j] ?? -1] ?? null;
+      explanation.push({ condition: x.label, matched: flags[i] === true, values });
+    }
+    return {
+      fingerprint: leadFingerprint(this.spec.id, subjectTexts),
+      subject,
+      title: tidy(fill(this.title, this.templates, texts)),
+      reason: tidy(fill(this.reason, this.templates, texts)),
+      severity: this.spec.lead.severity,
+      amount: amount === null ? null : Math.round(amount * 100) / 100,
+      evidence,
+      explanation,
+    };
+  }
+
+  /** Appends the evidence of row `r` held in a LIST of STRUCT({d,} b, r) vector to `out`. */
+  private evidenceReader(vector: DuckDBVector, e: EvidenceColumn): (r: number, out: EvidenceRef[]) => void {
+    if (!(vector instanceof DuckDBListVector)) throw new Error(`evidence column ${e.column} is not a list`);
+    const struct = vector.childVector;
+    if (!(struct instanceof DuckDBStructVector)) throw new Error(`evidence column ${e.column} is not a list of structs`);
+    const withDataset = e.datasets.length > 1;
+    const ds = withDataset ? struct.entryVectorAt(0) : undefined;
+    const batches = struct.entryVectorAt(withDataset ? 1 : 0);
+    const rows = struct.entryVectorAt(withDataset ? 2 : 1);
+    const only = e.datasets[0] ?? '';
+    // A GROUP BY group has at least one row, so the list is never NULL.
+    return (r, out) => {
+      const start = vector.getEntryOffset(r);
+      const end = start + vector.getEntryLength(r);
+      for (let k = start; k < end; k++) {
+        out.push({
+          alias: e.alias,
+          dataset: ds ? (e.datasets[Number(ds.getItem(k))] ?? '') : only,
+          batchId: Number(batches.getItem(k)),
+          rowId: Number(rows.getItem(k)),
+        });
+      }
+    };
+  }
+
+  /** By alias, dataset (both in locale order), then row id. */
+  private sortEvidence(refs: EvidenceRef[]): EvidenceRef[] {
+    if (refs.length < 2) return refs;
+    const alias = this.aliasRank;
+    const dataset = this.datasetRank;
+    return refs.sort(
+      (a, b) => (alias.get(a.alias) ?? 0) - (alias.get(b.alias) ?? 0) || (dataset.get(a.dataset) ?? 0) - (dataset.get(b.dataset) ?? 0) || a.rowId - b.rowId,
+    );
+  }
+}
+
+/** A template filled: `p.index` is a template value, whose text is `texts[templates[p.index]]`. */
+function fill(parts: readonly TemplatePart[], templates: readonly number[], texts: Texts): string {
+  let s = '';
+  for (const p of parts) {
+    if (typeof p === 'string') s += p;
+    else {
+      const v = texts[templates[p.index] ?? -1] ?? null;
+      s += v === null ? MISSING : p.distance ? String(Math.round(Number(v))) : v;
+    }
+  }
+  return s;
 }
 
 /** Collapses the spaces YAML folding leaves in Chinese text (none belong between two CJK characters). */
 function tidy(s: string): string {
+  // Without whitespace (the common case) every step below is the identity.
+  if (!/\s/.test(s)) return s;
   return s
     .replace(/\s+/g, ' ')
     .replace(/(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/g, '')

@@ -34,15 +34,17 @@ export function prepareModel(
 
 /**
  * Runs a prepared model in the warehouse and yields its hits in batches. The query does the work
- * set-wise in DuckDB; only the hits (one row per lead) come through JavaScript, where the title
- * and reason templates are filled.
+ * set-wise in DuckDB; only the hits (one row per lead) come through JavaScript, read column-wise
+ * from DuckDB's result chunks, where the title and reason templates are filled.
  */
 export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }): AsyncGenerator<LeadHit[]> {
-  const mapper = new LeadHitMapper(model.spec, model.compiled.plan, model.parameters, asOf);
+  const mapper = new LeadHitMapper(model.spec, model.compiled.plan, model.compiled.columns, model.parameters, asOf);
   const started = performance.now();
+  const { columnNames, chunks } = await wh.queryChunks(model.compiled.sql, model.compiled.parameters);
+  const read = mapper.readChunks(columnNames);
   let batch: LeadHit[] = [];
-  for await (const rows of wh.stream<Record<string, unknown>>(model.compiled.sql, model.compiled.parameters)) {
-    for (const row of rows) batch.push(mapper.map(row));
+  for await (const chunk of chunks) {
+    read(chunk, batch);
     if (batch.length >= HIT_BATCH) {
       yield batch;
       batch = [];

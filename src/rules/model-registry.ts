@@ -62,3 +62,18 @@ export function selectModels(all: readonly ModelEntry[], ids: readonly string[])
     return m;
   });
 }
+
+/** A model as `models list --json` and the API describe it. */
+export function describeModel({ spec, origin }: ModelEntry): Record<string, unknown> {
+  return {
+    id: spec.id,
+    name: spec.name,
+    lineOfWork: spec.lineOfWork,
+    version: spec.version,
+    origin,
+    description: spec.description,
+    parameters: spec.parameters,
+    legalBasis: spec.legalBasis,
+    inputs: spec.inputs,
+  };
+}

@@ -30,7 +30,8 @@ export interface ModelTestResult {
   readonly message?: string;
 }
 
-function subjectKey(subject: Readonly<Record<string, unknown>>): string {
+/** A lead subject as one comparable text: keys sorted, `key=value` joined. */
+export function subjectKey(subject: Readonly<Record<string, unknown>>): string {
   return Object.keys(subject)
     .sort()
     .map((k) => `${k}=${String(subject[k])}`)

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'invalid_argument'
   | 'not_found'
   | 'duplicate_import'
+  | 'conflict'
   | 'unreadable_file'
   | 'unsupported_format'
   | 'mapping_error'

@@ -116,6 +116,12 @@ export class LeadRepository {
     return rows.map(toLead);
   }
 
+  /** The subjects of a model's open leads (for comparing a run with a ground truth). */
+  async openSubjects(modelId: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.db.selectFrom('leads').select('subject').where('model_id', '=', modelId).where('status', '=', 'open').orderBy('id').execute();
+    return rows.map((r) => r.subject);
+  }
+
   /** One lead with its history, or undefined. */
   async getLead(id: number): Promise<LeadWithEvents | undefined> {
     const row = await this.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();

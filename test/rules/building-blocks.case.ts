@@ -281,6 +281,31 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     runs: once(shops([true], '520102000001', '520103000003')),
   },
   {
+    // 101.08 m and 300 m from the nearest school; and shops without coordinates are near none.
+    name: 'notExists near: no school within 100 m',
+    spec: model({ id: 'not_near', inputs: [TOBACCO, SCHOOL], rule: { from: 'tobacco', where: { notExists: { alias: 'school', near: { meters: 100 } } } }, lead: { subject: ['tobacco.licence_no'] } }),
+    runs: once(shops([true], '520102000002', '5201020000051', '520103000004', '520111000006')),
+  },
+  {
+    // Schools with a shop within 100 m that has a shop within 100 m of itself (its own row): the
+    // second distance starts from a joined input, so DuckDB keeps it a correlated EXISTS.
+    name: 'near from a joined input',
+    spec: model({
+      id: 'near_from_joined',
+      inputs: [SCHOOL, ['shop', 'tobacco_retailer', ['licence_no', 'lat', 'lng']], ['other', 'tobacco_retailer', ['licence_no', 'lat', 'lng']]],
+      rule: {
+        from: 'school',
+        joins: [{ alias: 'shop', near: { meters: 100 } }],
+        where: { exists: { alias: 'other', near: { meters: 100, left: { lat: 'shop.lat', lng: 'shop.lng' } } } },
+      },
+      lead: { subject: ['school.licence_no'], title: '{shop.licence_no}' },
+    }),
+    runs: once([
+      lead('SCH06', ['school:SCH06', 'tobacco:520102000001'], [true], { templates: ['520102000001'] }),
+      lead('SCH07', ['school:SCH07', 'tobacco:520103000003'], [true], { templates: ['520103000003'] }),
+    ]),
+  },
+  {
     name: 'inner join: one lead per pair, evidence from both sides',
     spec: model({
       id: 'join_near',
@@ -332,6 +357,66 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     runs: once([
       lead(PEOPLE.dead1, ['claim_a:C01', 'claim_a:C02', 'claim_a:C03'], [true], { templates: ['3', '2', '9200.00'], amount: 9200 }),
       lead(PEOPLE.living1, ['claim_a:C05', 'claim_a:C06', 'claim_b:C07'], [true], { templates: ['3', '3', '65199.99'], amount: 65199.99 }),
+    ]),
+  },
+  // --- one lead per subject
+  {
+    // Victims: none for A001–A003 (a missing subject is one subject), victim2005 for A004 and A005,
+    // victimAdult for A006 alone. The flags and values of a lead come from all of its rows.
+    name: 'rows sharing a subject make one lead; a missing subject is one subject',
+    spec: model({
+      id: 'shared_subject',
+      inputs: [REG, CLOSURE],
+      rule: { from: 'reg', where: { any: [{ compare: { left: 'reg.case_type', op: '=', right: { value: '盗窃' } } }, { notEmpty: 'reg.victim_id_number' }] } },
+      lead: { subject: ['reg.victim_id_number'], title: '{reg.case_no}', reason: '{reg.filed_date}' },
+    }),
+    runs: once([
+      lead(PEOPLE.victimAdult, ['reg:A006'], [false, true], { templates: ['A006', '2022-03-05'] }),
+      lead(PEOPLE.victim2005, ['reg:A004', 'reg:A005'], [false, true], { templates: ['A004', '2023-03-20'] }),
+      lead([null], ['reg:A001', 'reg:A003'], [true, false], { templates: ['A001', '2021-03-01'] }),
+    ]),
+  },
+  {
+    // Claims of the dead, per person: dead1 three claims (9,200.00), dead2 one (800.00). A join under
+    // the aggregate: DuckDB groups in one pass.
+    name: 'aggregate over an inner join',
+    spec: model({
+      id: 'aggregate_join',
+      inputs: [CLAIM, DEATH],
+      rule: {
+        from: 'claim',
+        joins: [{ alias: 'death', on: [{ left: 'claim.id_number', right: 'death.id_number' }] }],
+        aggregate: {
+          groupBy: ['claim.id_number'],
+          measures: [
+            { name: 'n', fn: 'count' },
+            { name: 'total', fn: 'sum', field: 'claim.total_amount' },
+          ],
+          having: { compare: { left: { measure: 'n' }, op: '>=', right: 1 } },
+        },
+      },
+      lead: { subject: ['claim.id_number'], title: '{measure.n}笔', reason: '{death.death_date}死亡', amount: { measure: 'total' } },
+    }),
+    runs: once([
+      lead(PEOPLE.dead1, ['claim_a:C01', 'claim_a:C02', 'claim_a:C03', '死亡登记:王某甲'], [], { templates: ['3', '2024-01-10'], amount: 9200 }),
+      lead(PEOPLE.dead2, ['claim_a:C04', '死亡登记:李某乙'], [], { templates: ['1', '2024-03-01'], amount: 800 }),
+    ]),
+  },
+  {
+    // Groups of victims with at least two cases: the missing victim (A001–A003) is a group too.
+    name: 'aggregate: a missing group key is one group',
+    spec: model({
+      id: 'aggregate_missing_key',
+      inputs: [REG],
+      rule: {
+        from: 'reg',
+        aggregate: { groupBy: ['reg.victim_id_number'], measures: [{ name: 'n', fn: 'count' }], having: { compare: { left: { measure: 'n' }, op: '>=', right: 2 } } },
+      },
+      lead: { subject: ['reg.victim_id_number'], title: '{measure.n}件', reason: '最早{reg.filed_date}立案' },
+    }),
+    runs: once([
+      lead(PEOPLE.victim2005, ['reg:A004', 'reg:A005'], [], { templates: ['2', '2023-03-20'] }),
+      lead([null], ['reg:A001', 'reg:A002', 'reg:A003'], [], { templates: ['3', '2021-03-01'] }),
     ]),
   },
   // --- combinations

@@ -157,8 +157,16 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     if ('daysBetween' in c) {
       const d = c.daysBetween;
       const refs = [d.from, d.to].flatMap((o) => (typeof o === 'string' ? [o] : typeof o === 'object' && 'field' in o ? [o.field] : []));
+      const fromRef = fieldOf(d.from);
+      const toRef = fieldOf(d.to);
+      // Two rows' dates (inside a collision): `to op from + N`, a range test on the plain values,
+      // keeps DuckDB's hash join on the keys; date_diff() over both sides plans a nested loop.
+      const node =
+        fromRef && toRef && fromRef.split('.')[0] !== toRef.split('.')[0]
+          ? Expr.compare(d.op, Expr.dateAdd(column(toRef), Expr.value(0, 'bigint')), Expr.dateAdd(column(fromRef), numberOrParam(d.days, 'bigint')))
+          : Expr.compare(d.op, Expr.daysBetween(operand(d.from, 'date'), operand(d.to, 'date')), numberOrParam(d.days, 'bigint'));
       return leaf(
-        Expr.compare(d.op, Expr.daysBetween(operand(d.from, 'date'), operand(d.to, 'date')), numberOrParam(d.days, 'bigint')),
+        node,
         `${describe(d.from)} 至 ${describe(d.to)} 的天数 ${d.op} ${describeNum(d.days)}`,
         refs,
       );
@@ -224,6 +232,12 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     evidence: [rule.from, ...(rule.joins ?? []).map((j) => j.alias)],
     explain,
   };
+}
+
+/** The field an operand names, if it names one. */
+function fieldOf(o: Operand): FieldRef | null {
+  if (typeof o === 'string') return o;
+  return typeof o === 'object' && 'field' in o ? o.field : null;
 }
 
 function describe(o: Operand): string {

@@ -6,6 +6,10 @@ const TYPES: Readonly<Record<SqlType, string>> = { double: 'double precision', b
 
 /** PostgreSQL dialect: collisions as (NOT) EXISTS, which PostgreSQL plans as semi/anti joins. */
 export class PostgresCompiler extends SqlCompiler {
+  // IS NOT DISTINCT FROM cannot be hashed in PostgreSQL: one pass with the GROUP BY.
+  protected readonly twoPhaseAggregate = false;
+  // A hash join cannot compare keys with IS NOT DISTINCT FROM here: one GROUP BY of every subject.
+  protected readonly splitSingleRows = false;
   protected castParam(placeholder: string, type: SqlType): string {
     return `CAST(${placeholder} AS ${TYPES[type]})`;
   }
@@ -29,11 +33,19 @@ export class PostgresCompiler extends SqlCompiler {
     if (match === 'person_pinyin') return unsupportedPinyin();
     return sql;
   }
-  protected fingerprint(parts: readonly string[]): string {
-    return `md5(${parts.map((p) => `coalesce(${p}, '')`).join(` || chr(31) || `)})`;
+  protected evidenceList(dataset: string | null, batch: string, row: string, distinct: boolean): string {
+    const items = `${dataset ? `${dataset}, ` : ''}${batch}, ${row}`;
+    return distinct ? `jsonb_agg(DISTINCT jsonb_build_array(${items}))` : `json_agg(json_build_array(${items}))`;
   }
-  protected evidenceJson(alias: string): string {
-    return `CAST(jsonb_agg(DISTINCT jsonb_build_object('dataset', ${alias}._dataset, 'batchId', ${alias}._batch_id, 'rowId', ${alias}._row_id)) AS text)`;
+  protected evidenceRow(dataset: string | null, batch: string, row: string): string {
+    return `json_build_array(json_build_array(${dataset ? `${dataset}, ` : ''}${batch}, ${row}))`;
+  }
+  protected textList(texts: readonly string[]): string {
+    // A function takes at most 100 arguments: longer lists as jsonb arrays joined with ||.
+    if (texts.length <= 100) return `json_build_array(${texts.join(', ')})`;
+    const parts: string[] = [];
+    for (let i = 0; i < texts.length; i += 100) parts.push(`jsonb_build_array(${texts.slice(i, i + 100).join(', ')})`);
+    return `(${parts.join(' || ')})`;
   }
   protected boolOr(sql: string): string {
     return `bool_or(${sql})`;

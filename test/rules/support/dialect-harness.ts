@@ -4,10 +4,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { DuckDBDataChunk } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ImportService } from '../../../src/ingest/import.service.js';
 import { bindInputs } from '../../../src/rules/input-binder.js';
+import type { OutputColumns } from '../../../src/rules/compiler/compiled-query.js';
+import { LeadHitMapper, type DecodedHit, type LeadHit } from '../../../src/rules/lead-hit-mapper.js';
 import { compileModel, type Dialect } from '../../../src/rules/model-compiler.js';
 import { resolveParameters } from '../../../src/rules/parameter-values.js';
 import type { ModelSpec } from '../../../src/rules/spec/model-spec.js';
@@ -26,6 +29,8 @@ export interface Engine {
   /** The warehouse catalogue the models bind to; every engine holds the same tables. */
   readonly datasets: readonly DatasetRecord[];
   query(sql: string, params: readonly SqlValue[]): Promise<Record<string, unknown>[]>;
+  /** DuckDB only: the result as chunks, the way the runner reads it. */
+  readonly chunks?: (sql: string, params: readonly SqlValue[]) => Promise<{ readonly columnNames: readonly string[]; readonly chunks: AsyncIterable<DuckDBDataChunk> }>;
   close(): Promise<void>;
 }
 
@@ -41,15 +46,19 @@ export interface Fixture {
 /** One lead, normalised so that results of different engines compare with `toEqual`. */
 export interface Lead {
   readonly fingerprint: string;
-  /** `s0…`: the subject values as text. */
+  /** The subject values as text. */
   readonly subject: readonly (string | null)[];
-  /** `t0…`: template values as text. */
+  /** Template values as text. */
   readonly templates: readonly (string | null)[];
   readonly amount: number | null;
   /** Every evidence row of every evidence alias, as `dataset#rowId`, sorted. */
   readonly evidence: readonly string[];
-  /** `x0…`: whether each recorded leaf condition held. */
+  /** Whether each recorded leaf condition held. */
   readonly flags: readonly (boolean | null)[];
+  /** The values of each recorded leaf condition, as text. */
+  readonly explainValues: readonly (readonly (string | null)[])[];
+  /** The lead as the runner hands it to the lead store: title, reason, evidence with batches, explanation. */
+  readonly hit: LeadHit;
 }
 
 export interface RunOptions {
@@ -105,6 +114,13 @@ export function duckdbEngine(fx: Fixture): Promise<Engine> {
     query: async (sql, params) => {
       try {
         return await fx.wh.all<Record<string, unknown>>(sql, params);
+      } catch (cause) {
+        throw new EngineQueryError('duckdb', sql, params, cause);
+      }
+    },
+    chunks: async (sql, params) => {
+      try {
+        return await fx.wh.queryChunks(sql, params);
       } catch (cause) {
         throw new EngineQueryError('duckdb', sql, params, cause);
       }
@@ -228,8 +244,10 @@ function asText(v: unknown): string | null {
 
 /**
  * Compiles a model for the engine's dialect (inputs bound to the fixture's datasets, parameters
- * resolved from their defaults and `params`), runs it, and returns its leads normalised and
- * sorted by subject.
+ * resolved from their defaults and `params`), runs it, decodes its rows with the runner's
+ * {@link LeadHitMapper} — DuckDB's result chunks column-wise, as the runner reads them; the
+ * PostgreSQL engines' row objects, each value's type checked first — and returns its leads
+ * normalised and sorted by subject.
  *
  * @example
  * const leads = await runModel(engine, spec, { asOf: '2024-06-30', params: { days: '365' } });
@@ -238,21 +256,52 @@ export async function runModel(engine: Engine, spec: ModelSpec, options: RunOpti
   const { bindings, fieldTypes } = bindInputs(spec, engine.datasets);
   const parameters = resolveParameters(spec, options.params ?? {});
   const compiled = compileModel(spec, { dialect: engine.dialect, bindings, fieldTypes, parameters, asOf: options.asOf });
-  const rows = await engine.query(compiled.sql, compiled.parameters);
-  const { plan } = compiled;
-  const leads = rows.map(
-    (row): Lead => ({
-      fingerprint: String(row['fingerprint']),
-      subject: plan.subject.map((_, i) => text(row[`s${i}`])),
-      templates: plan.templates.map((_, i) => text(row[`t${i}`])),
-      amount: row['amount'] === null || row['amount'] === undefined ? null : Number(row['amount']),
-      evidence: plan.evidence
-        .flatMap((_, i) => evidenceRefs(row[`ev${i}`]))
-        .sort(),
-      flags: compiled.explainColumns.map((c) => flag(row[c])),
+  const mapper = new LeadHitMapper(spec, compiled.plan, compiled.columns, parameters, options.asOf);
+  let decoded: DecodedHit[];
+  if (engine.chunks) {
+    const { columnNames, chunks } = await engine.chunks(compiled.sql, compiled.parameters);
+    const decode = mapper.decodeChunks(columnNames);
+    decoded = [];
+    for await (const chunk of chunks) decode(chunk, decoded);
+  } else {
+    const rows = await engine.query(compiled.sql, compiled.parameters);
+    decoded = rows.map((row) => mapper.decodeRow(checkRow(row, compiled.columns)));
+  }
+  const leads = decoded.map(
+    (d): Lead => ({
+      fingerprint: d.fingerprint,
+      subject: d.subject,
+      templates: d.templates,
+      amount: d.amount,
+      evidence: d.evidence.map((e) => `${e.dataset}#${e.rowId}`).sort(),
+      flags: d.flags,
+      explainValues: d.explainValues,
+      hit: d.hit,
     }),
   );
   return leads.sort((a, b) => compareText(JSON.stringify(a.subject), JSON.stringify(b.subject)) || compareText(a.fingerprint, b.fingerprint));
+}
+
+/** A row whose every value has the type the compiler promises: text, booleans, a number, JSON evidence. */
+function checkRow(row: Record<string, unknown>, columns: OutputColumns): Record<string, unknown> {
+  const texts = row[columns.texts];
+  if (!Array.isArray(texts) || texts.some((t) => t !== null && typeof t !== 'string')) throw new Error(`column ${columns.texts} should be a JSON array of texts, got ${JSON.stringify(texts)}`);
+  for (const x of columns.explain) {
+    if (x.flag === true) continue;
+    const v = row[x.flag];
+    if (v !== null && typeof v !== 'boolean') throw new Error(`explanation flag ${x.flag} should be boolean, got ${JSON.stringify(v)}`);
+  }
+  if (columns.amount !== null) {
+    const v = row[columns.amount];
+    if (v !== null && typeof v !== 'number' && (typeof v !== 'string' || Number.isNaN(Number(v)))) throw new Error(`amount should be a number, got ${JSON.stringify(v)}`);
+  }
+  for (const e of columns.evidence) {
+    const v = row[e.column];
+    if (!Array.isArray(v) || v.some((item) => !Array.isArray(item) || item.length !== (e.datasets.length > 1 ? 3 : 2))) {
+      throw new Error(`evidence ${e.column} should be a JSON array of [${e.datasets.length > 1 ? 'd, ' : ''}b, r] arrays, got ${JSON.stringify(v)}`);
+    }
+  }
+  return row;
 }
 
 /** The fingerprint a lead should have: md5 of the model id and the subject texts, joined by U+001F. */
@@ -260,26 +309,6 @@ export function expectedFingerprint(modelId: string, subject: readonly (string |
   return createHash('md5')
     .update([modelId, ...subject.map((s) => s ?? '')].join('\u001f'))
     .digest('hex');
-}
-
-function text(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
-  throw new Error(`unexpected value ${JSON.stringify(v)}`);
-}
-
-function flag(v: unknown): boolean | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'boolean') return v;
-  throw new Error(`an explanation flag should be boolean, got ${JSON.stringify(v)}`);
-}
-
-function evidenceRefs(v: unknown): string[] {
-  if (v === null || v === undefined) return [];
-  if (typeof v !== 'string') throw new Error(`evidence should be JSON text, got ${typeof v}`);
-  const list = JSON.parse(v) as { dataset: string; rowId: number | string }[];
-  return list.map((e) => `${e.dataset}#${String(e.rowId)}`);
 }
 
 function compareText(a: string, b: string): number {

@@ -1,30 +1,19 @@
 -- all_any_not (postgres), run date 2024-06-30, default parameters
 -- parameters:
---   $1 = "reg"
---   $2 = "closure"
---   $3 = "盗窃"
---   $4 = "诈骗"
---   $5 = "撤案"
---   $6 = "all_any_not"
---   $7 = "盗窃"
---   $8 = "诈骗"
---   $9 = "撤案"
+--   $1 = "盗窃"
+--   $2 = "诈骗"
+--   $3 = "撤案"
 WITH "reg" AS (
-    SELECT CAST($1 AS text) AS _dataset, "_batch_id", "_row_id", "case_no", "case_type", "filed_date", "accepted_date", "occurred_date", "status", "suspect_id_number", "victim_id_number" FROM data."reg"
+    SELECT "_batch_id", "_row_id", "case_no", "case_type", "filed_date", "accepted_date", "occurred_date", "status", "suspect_id_number", "victim_id_number" FROM data."reg"
   ),
   "closure" AS (
-    SELECT CAST($2 AS text) AS _dataset, "_batch_id", "_row_id", "case_no", "closure_type", "suspect_id_number" FROM data."closure"
+    SELECT "_batch_id", "_row_id", "case_no", "closure_type", "suspect_id_number" FROM data."closure"
   )
-SELECT md5(coalesce(CAST($6 AS text), '') || chr(31) || coalesce(CAST("reg"."case_no" AS text), '')) AS fingerprint,
-       CAST("reg"."case_no" AS text) AS s0,
-       NULL AS amount,
-       CAST(jsonb_agg(DISTINCT jsonb_build_object('dataset', "reg"._dataset, 'batchId', "reg"._batch_id, 'rowId', "reg"._row_id)) AS text) AS ev0,
-       bool_or(("reg"."case_type" = CAST($7 AS text))) AS x0,
-       CAST(min("reg"."case_type") AS text) AS x0_0,
-       bool_or(("reg"."case_type" = CAST($8 AS text))) AS x1,
-       CAST(min("reg"."case_type") AS text) AS x1_0,
-       bool_or(("reg"."status" = CAST($9 AS text))) AS x2,
-       CAST(min("reg"."status") AS text) AS x2_0
+SELECT json_build_array(CAST("reg"."case_no" AS text), CAST(min("reg"."case_type") AS text), CAST(min("reg"."status") AS text)) AS texts,
+       json_agg(json_build_array("reg"._batch_id, "reg"._row_id)) AS ev0,
+       bool_or(("reg"."case_type" = CAST($1 AS text))) AS x0,
+       bool_or(("reg"."case_type" = CAST($2 AS text))) AS x1,
+       bool_or(("reg"."status" = CAST($3 AS text))) AS x2
 FROM "reg"
-WHERE ((("reg"."case_type" = CAST($3 AS text)) OR ("reg"."case_type" = CAST($4 AS text))) AND (NOT coalesce(("reg"."status" = CAST($5 AS text)), false)))
+WHERE ((("reg"."case_type" = CAST($1 AS text)) OR ("reg"."case_type" = CAST($2 AS text))) AND (NOT coalesce(("reg"."status" = CAST($3 AS text)), false)))
 GROUP BY "reg"."case_no"

@@ -1,26 +1,37 @@
 -- nested_exists (duckdb), run date 2024-06-30, default parameters
 -- parameters:
---   $1 = "claim_a"
---   $2 = "claim_b"
---   $3 = "死亡登记"
---   $4 = 50000
---   $5 = "nested_exists"
---   $6 = 50000
+--   $1 = 50000
 WITH "claim" AS (
-    SELECT CAST($1 AS VARCHAR) AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
+    SELECT 0 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
     UNION ALL
-    SELECT CAST($2 AS VARCHAR) AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
+    SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
   ),
   "death" AS (
-    SELECT CAST($3 AS VARCHAR) AS _dataset, "_batch_id", "_row_id", "id_number", "person_name", "death_date" FROM data."死亡登记"
+    SELECT "_batch_id", "_row_id", "id_number", "person_name", "death_date" FROM data."死亡登记"
+  ),
+  "_hits" AS MATERIALIZED (
+    SELECT "claim"."claim_no" AS k0,
+           "claim"."total_amount" AS t1,
+           "claim"._dataset AS d0,
+           "claim"._batch_id AS b0,
+           "claim"._row_id AS r0,
+           ("claim"."total_amount" >= CAST($1 AS DOUBLE)) AS f0,
+           "claim"."_f1" AS f1
+    FROM (SELECT *, EXISTS (SELECT 1 FROM "death" WHERE "claim"."id_number" = "death"."id_number" AND ("death"."death_date" < "claim"."settlement_date")) AS "_f1" FROM "claim") AS "claim"
+    WHERE (("claim"."total_amount" >= CAST($1 AS DOUBLE)) OR "claim"."_f1")
+  ),
+  "_dup" AS (
+    SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
   )
-SELECT md5(coalesce(CAST($5 AS VARCHAR), '') || chr(31) || coalesce(CAST("claim"."claim_no" AS VARCHAR), '')) AS fingerprint,
-       CAST("claim"."claim_no" AS VARCHAR) AS s0,
-       NULL AS amount,
-       CAST(to_json(list(DISTINCT {'dataset': "claim"._dataset, 'batchId': "claim"._batch_id, 'rowId': "claim"._row_id})) AS VARCHAR) AS ev0,
-       bool_or(("claim"."total_amount" >= CAST($6 AS DOUBLE))) AS x0,
-       CAST(min("claim"."total_amount") AS VARCHAR) AS x0_0,
-       bool_or(EXISTS (SELECT 1 FROM "death" WHERE "claim"."id_number" = "death"."id_number" AND ("death"."death_date" < "claim"."settlement_date"))) AS x1
-FROM "claim"
-WHERE (("claim"."total_amount" >= CAST($4 AS DOUBLE)) OR EXISTS (SELECT 1 FROM "death" WHERE "claim"."id_number" = "death"."id_number" AND ("death"."death_date" < "claim"."settlement_date")))
-GROUP BY "claim"."claim_no"
+SELECT CAST(to_json([CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR)]) AS VARCHAR) AS texts,
+       [{'d': d0, 'b': b0, 'r': r0}] AS ev0,
+       f0 AS x0,
+       f1 AS x1
+FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
+UNION ALL
+SELECT CAST(to_json([CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR)]) AS VARCHAR) AS texts,
+       list({'d': d0, 'b': b0, 'r': r0}) AS ev0,
+       bool_or(f0) AS x0,
+       bool_or(f1) AS x1
+FROM "_hits" SEMI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
+GROUP BY k0

@@ -1,19 +1,13 @@
 -- org_fuzzy (postgres), run date 2024-06-30, default parameters
 -- parameters:
---   $1 = "permit"
---   $2 = "deposit"
---   $3 = "org_fuzzy"
 WITH "permit" AS (
-    SELECT CAST($1 AS text) AS _dataset, "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
+    SELECT "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
   ),
   "deposit" AS (
-    SELECT CAST($2 AS text) AS _dataset, "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
+    SELECT "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
   )
-SELECT md5(coalesce(CAST($3 AS text), '') || chr(31) || coalesce(CAST("permit"."permit_no" AS text), '')) AS fingerprint,
-       CAST("permit"."permit_no" AS text) AS s0,
-       NULL AS amount,
-       CAST(jsonb_agg(DISTINCT jsonb_build_object('dataset', "permit"._dataset, 'batchId', "permit"._batch_id, 'rowId', "permit"._row_id)) AS text) AS ev0,
-       true AS x0
+SELECT json_build_array(CAST("permit"."permit_no" AS text)) AS texts,
+       json_agg(json_build_array("permit"._batch_id, "permit"._row_id)) AS ev0
 FROM "permit"
 WHERE EXISTS (SELECT 1 FROM "deposit" WHERE nullif(replace(upper(regexp_replace("permit"."contractor_name", '[^0-9A-Za-z一-鿿]', '', 'g')), '有限责任公司', '有限公司'), '') = nullif(replace(upper(regexp_replace("deposit"."contractor_name", '[^0-9A-Za-z一-鿿]', '', 'g')), '有限责任公司', '有限公司'), ''))
 GROUP BY "permit"."permit_no"

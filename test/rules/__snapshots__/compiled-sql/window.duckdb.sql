@@ -1,21 +1,28 @@
 -- window (duckdb), run date 2024-06-30, default parameters
 -- parameters:
---   $1 = "permit"
---   $2 = "deposit"
---   $3 = 0
---   $4 = 30
---   $5 = "window"
+--   $1 = 0
+--   $2 = 30
 WITH "permit" AS (
-    SELECT CAST($1 AS VARCHAR) AS _dataset, "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
+    SELECT "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
   ),
   "deposit" AS (
-    SELECT CAST($2 AS VARCHAR) AS _dataset, "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
+    SELECT "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
+  ),
+  "_hits" AS MATERIALIZED (
+    SELECT "permit"."permit_no" AS k0,
+           "permit"._batch_id AS b0,
+           "permit"._row_id AS r0
+    FROM "permit"
+      ANTI JOIN "deposit" ON "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (("deposit"."deposit_date" >= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($1 AS BIGINT) AS INTEGER))) AND ("deposit"."deposit_date" <= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($2 AS BIGINT) AS INTEGER))))
+  ),
+  "_dup" AS (
+    SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
   )
-SELECT md5(coalesce(CAST($5 AS VARCHAR), '') || chr(31) || coalesce(CAST("permit"."permit_no" AS VARCHAR), '')) AS fingerprint,
-       CAST("permit"."permit_no" AS VARCHAR) AS s0,
-       NULL AS amount,
-       CAST(to_json(list(DISTINCT {'dataset': "permit"._dataset, 'batchId': "permit"._batch_id, 'rowId': "permit"._row_id})) AS VARCHAR) AS ev0,
-       true AS x0
-FROM "permit"
-  ANTI JOIN "deposit" ON "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (("deposit"."deposit_date" >= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($3 AS BIGINT) AS INTEGER))) AND ("deposit"."deposit_date" <= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($4 AS BIGINT) AS INTEGER))))
-GROUP BY "permit"."permit_no"
+SELECT CAST(to_json([CAST(k0 AS VARCHAR)]) AS VARCHAR) AS texts,
+       [{'b': b0, 'r': r0}] AS ev0
+FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
+UNION ALL
+SELECT CAST(to_json([CAST(k0 AS VARCHAR)]) AS VARCHAR) AS texts,
+       list({'b': b0, 'r': r0}) AS ev0
+FROM "_hits" SEMI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
+GROUP BY k0

@@ -1,21 +1,15 @@
 -- window (postgres), run date 2024-06-30, default parameters
 -- parameters:
---   $1 = "permit"
---   $2 = "deposit"
---   $3 = 0
---   $4 = 30
---   $5 = "window"
+--   $1 = 0
+--   $2 = 30
 WITH "permit" AS (
-    SELECT CAST($1 AS text) AS _dataset, "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
+    SELECT "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
   ),
   "deposit" AS (
-    SELECT CAST($2 AS text) AS _dataset, "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
+    SELECT "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
   )
-SELECT md5(coalesce(CAST($5 AS text), '') || chr(31) || coalesce(CAST("permit"."permit_no" AS text), '')) AS fingerprint,
-       CAST("permit"."permit_no" AS text) AS s0,
-       NULL AS amount,
-       CAST(jsonb_agg(DISTINCT jsonb_build_object('dataset', "permit"._dataset, 'batchId', "permit"._batch_id, 'rowId', "permit"._row_id)) AS text) AS ev0,
-       true AS x0
+SELECT json_build_array(CAST("permit"."permit_no" AS text)) AS texts,
+       json_agg(json_build_array("permit"._batch_id, "permit"._row_id)) AS ev0
 FROM "permit"
-WHERE NOT EXISTS (SELECT 1 FROM "deposit" WHERE "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (("deposit"."deposit_date" >= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($3 AS bigint) AS INTEGER))) AND ("deposit"."deposit_date" <= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($4 AS bigint) AS INTEGER)))))
+WHERE NOT EXISTS (SELECT 1 FROM "deposit" WHERE "permit"."contractor_uscc" = "deposit"."contractor_uscc" AND (("deposit"."deposit_date" >= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($1 AS bigint) AS INTEGER))) AND ("deposit"."deposit_date" <= (CAST("permit"."issue_date" AS DATE) + CAST(CAST($2 AS bigint) AS INTEGER)))))
 GROUP BY "permit"."permit_no"
