@@ -9,6 +9,8 @@ import { registerSampleCommand } from './commands/sample.command.js';
 import { registerModelsCommand } from './commands/models.command.js';
 import { registerRunCommand } from './commands/run.command.js';
 import { registerLeadsCommand } from './commands/leads.command.js';
+import { registerSynthCommand } from './commands/synth.command.js';
+import { registerDemoCommand } from './commands/demo.command.js';
 import { EXIT_UNEXPECTED, EXIT_USER_ERROR } from './exit-codes.js';
 
 
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerModelsCommand(program, global);
   registerRunCommand(program, global);
   registerLeadsCommand(program, global);
+  registerSynthCommand(program);
+  registerDemoCommand(program, global);
   return program;
 }
 

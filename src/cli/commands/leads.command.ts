@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { maskValue } from '../../access/masking.js';
 import { JianduError } from '../../shared/errors.js';
 import { LeadRepository, type LeadStatus } from '../../store/index.js';
-import { EvidenceRepository } from '../../warehouse/evidence.repository.js';
+import { leadListItem, loadLeadDetail } from '../../leads/lead-detail.js';
 import { printJson, withStores, type GlobalOptions } from '../cli-context.js';
 
 const STATUSES: readonly LeadStatus[] = ['open', 'cleared'];
@@ -16,8 +15,9 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
     .option('-m, --model <model>', '只看一个模型的线索')
     .option('-s, --status <status>', `按状态筛选：${STATUSES.join('、')}`)
     .option('--limit <n>', '最多列出多少条', '100')
+    .option('--unmask', '显示完整的身份证号和电话（默认脱敏）')
     .option('--json', '以 JSON 输出')
-    .action(async (flags: { model?: string; status?: string; limit: string; json?: boolean }) => {
+    .action(async (flags: { model?: string; status?: string; limit: string; unmask?: boolean; json?: boolean }) => {
       if (flags.status !== undefined && !STATUSES.includes(flags.status as LeadStatus)) {
         throw new JianduError('invalid_argument', `--status 只能是 ${STATUSES.join('、')}：${flags.status}`);
       }
@@ -25,7 +25,7 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
         new LeadRepository(store.db).listLeads({ modelId: flags.model, status: flags.status as LeadStatus | undefined, limit: Number(flags.limit) }),
       );
       if (flags.json) {
-        printJson(rows.map(({ explanation: _e, evidence, ...rest }) => ({ ...rest, evidenceRows: evidence.length })));
+        printJson(rows.map((l) => leadListItem(l, flags.unmask === true)));
         return;
       }
       if (rows.length === 0) process.stdout.write('没有线索。\n');
@@ -40,15 +40,9 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
     .action(async (id: string, flags: { unmask?: boolean; json?: boolean }) => {
       if (!/^\d+$/.test(id)) throw new JianduError('invalid_argument', `线索编号应为数字：${id}`);
       const detail = await withStores(global(), async (wh, store) => {
-        const lead = await new LeadRepository(store.db).getLead(Number(id));
-        if (!lead) throw new JianduError('not_found', `线索 ${id} 不存在`);
-        const rows = await new EvidenceRepository(wh).fetch(lead.evidence);
-        const evidence = rows.map((r) => ({
-          ...r,
-          alias: lead.evidence.find((e) => e.dataset === r.dataset && e.rowId === r.rowId)?.alias ?? null,
-          fields: r.fields.map((f) => ({ ...f, value: flags.unmask ? f.value : maskValue(f.type, f.value) })),
-        }));
-        return { ...lead, evidenceRows: evidence, masked: !flags.unmask };
+        const found = await loadLeadDetail(wh, store, Number(id), flags.unmask === true);
+        if (!found) throw new JianduError('not_found', `线索 ${id} 不存在`);
+        return found;
       });
       if (flags.json) {
         printJson(detail);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DatasetRepository } from '../../warehouse/dataset.repository.js';
 import { bindInputs } from '../../rules/input-binder.js';
 import { compileModel, type Dialect } from '../../rules/model-compiler.js';
-import { loadModels, selectModels } from '../../rules/model-registry.js';
+import { describeModel, loadModels, selectModels } from '../../rules/model-registry.js';
 import { resolveParameters } from '../../rules/parameter-values.js';
 import { today } from '../../leads/run.service.js';
 import { JianduError } from '../../shared/errors.js';
@@ -20,19 +20,7 @@ export function registerModelsCommand(program: Command, global: () => GlobalOpti
       const ws = openWorkspace({ workspace: global().workspace });
       const entries = loadModels(ws.root);
       if (flags.json) {
-        printJson(
-          entries.map(({ spec, origin }) => ({
-            id: spec.id,
-            name: spec.name,
-            lineOfWork: spec.lineOfWork,
-            version: spec.version,
-            origin,
-            description: spec.description,
-            parameters: spec.parameters,
-            legalBasis: spec.legalBasis,
-            inputs: spec.inputs,
-          })),
-        );
+        printJson(entries.map(describeModel));
         return;
       }
       for (const { spec, origin } of entries) {

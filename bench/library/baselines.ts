@@ -1,0 +1,72 @@
+import { orgKeySql } from '../../src/rules/compiler/fuzzy-key.js';
+import type { SqlParams } from '../../src/warehouse/warehouse.js';
+
+/**
+ * The questions of the heaviest library models, hand-written as natural DuckDB SQL over the
+ * warehouse tables (what an expert would type), returning one row per lead subject. The library
+ * bench materialises each beside the compiled model and prints the ratio; lead counts must agree.
+ * The defaults of each model's parameters are written in.
+ */
+export interface Baseline {
+  readonly sql: string;
+  readonly parameters: (asOf: string) => SqlParams;
+}
+
+const blank = (col: string): string => `coalesce(trim(CAST(${col} AS VARCHAR)), '') = ''`;
+
+export const BASELINES: Readonly<Record<string, Baseline>> = {
+  // Approvals without 耕地占用税 paid between the approval and the deadline (notice + 30 days, or
+  // approval + 60 days without a notice), by credit code or by fuzzy name.
+  farmland_tax: {
+    sql: `
+      WITH tax AS (
+        SELECT uscc, ${orgKeySql('taxpayer_name')} AS name_key, paid_date
+        FROM data.tax_payment WHERE contains(tax_type, '耕地占用')
+      ),
+      land AS (
+        SELECT approval_no, applicant_name, applicant_uscc, ${orgKeySql('applicant_name')} AS name_key, approval_date,
+               CASE WHEN notice_date IS NULL THEN approval_date + 60 ELSE notice_date + 30 END AS deadline
+        FROM data.land_use_approval
+        WHERE NOT coalesce(regexp_matches(farmland_area, '^0+(\\.0+)?(平方米|亩|公顷|㎡)?$'), false)
+          AND NOT coalesce(regexp_matches(land_use, '军事|学校|小学|中学|大学|幼儿园|教育用地|社会福利|福利院|养老院|敬老院|医院|卫生院|医疗卫生用地|农田水利')
+                        OR regexp_matches(project_name, '军事|学校|小学|中学|大学|幼儿园|教育用地|社会福利|福利院|养老院|敬老院|医院|卫生院|医疗卫生用地|农田水利'), false)
+          AND NOT coalesce(is_temporary, false)
+      )
+      SELECT DISTINCT approval_no, applicant_name FROM land
+      WHERE deadline < CAST($1 AS DATE)
+        AND NOT EXISTS (SELECT 1 FROM tax WHERE tax.uscc = land.applicant_uscc AND tax.paid_date BETWEEN land.approval_date AND land.deadline)
+        AND NOT EXISTS (SELECT 1 FROM tax WHERE tax.name_key = land.name_key AND tax.paid_date BETWEEN land.approval_date AND land.deadline)`,
+    parameters: (asOf) => [asOf],
+  },
+
+  // Guests under 18 at check-in with no guardian phone and no parent in the room, or sharing a
+  // room with someone whose relationship was not recorded.
+  hotel_minors: {
+    sql: `
+      WITH c AS (
+        SELECT hotel_code, id_number, guardian_phone, companion_relation, companion_id_number, companion_name,
+               CAST(checkin_time AS DATE) AS d, strptime(substr(id_number, 7, 8), '%Y%m%d')::DATE AS birth
+        FROM data.hotel_checkin WHERE id_number IS NOT NULL
+      )
+      SELECT DISTINCT hotel_code, id_number FROM c
+      WHERE date_diff('year', birth, d) - CASE WHEN strftime(d, '%m%d') < strftime(birth, '%m%d') THEN 1 ELSE 0 END < 18
+        AND ((${blank('guardian_phone')} AND NOT coalesce(regexp_matches(companion_relation, '父|母|爸|妈|爷|奶|外公|外婆|姥|监护'), false))
+          OR ((NOT ${blank('companion_id_number')} OR NOT ${blank('companion_name')}) AND ${blank('companion_relation')}))`,
+    parameters: () => [],
+  },
+
+  // Permits issued since 2021-11-01, more than 28 days ago, with no deposit by the contractor
+  // (credit code, or fuzzy name) from 60 days before to 28 days after the issue date.
+  wage_deposit: {
+    sql: `
+      WITH d AS (
+        SELECT contractor_uscc, ${orgKeySql('contractor_name')} AS name_key, deposit_date FROM data.wage_deposit
+      )
+      SELECT DISTINCT permit_no FROM data.construction_permit p
+      WHERE issue_date >= DATE '2021-11-01' AND issue_date + 28 < CAST($1 AS DATE)
+        AND (NOT ${blank('contractor_uscc')} OR NOT ${blank('contractor_name')})
+        AND NOT EXISTS (SELECT 1 FROM d WHERE d.contractor_uscc = p.contractor_uscc AND d.deposit_date BETWEEN p.issue_date - 60 AND p.issue_date + 28)
+        AND NOT EXISTS (SELECT 1 FROM d WHERE d.name_key = ${orgKeySql('p.contractor_name')} AND d.deposit_date BETWEEN p.issue_date - 60 AND p.issue_date + 28)`,
+    parameters: (asOf) => [asOf],
+  },
+};
