@@ -8,9 +8,15 @@ export interface InputBinding {
   readonly bindings: ReadonlyMap<string, readonly string[]>;
   /** `alias.field` → semantic type, from the bound datasets. */
   readonly fieldTypes: ReadonlyMap<string, SemanticType>;
+  /** Input alias → (model field → dataset column), only for fields mapped to another column. */
+  readonly columns: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-/** Where an input is bound by hand: `alias → dataset` (from `models import --map`, or `run --bind`). */
+/**
+ * Bindings made by hand (`models import --map`, kept in the model's `bindings.yaml`):
+ * `alias → dataset` binds a whole input to a dataset; `alias.field → column` reads a field the
+ * model needs from a column of another name in this workspace's data.
+ */
 export type BindingOverrides = Readonly<Record<string, string>>;
 
 /**
@@ -22,6 +28,7 @@ export function bindInputs(spec: ModelSpec, datasets: readonly DatasetRecord[], 
   const problems: string[] = [];
   const bindings = new Map<string, string[]>();
   const fieldTypes = new Map<string, SemanticType>();
+  const columns = new Map<string, Map<string, string>>();
   for (const input of spec.inputs) {
     const named = overrides[input.alias] ?? input.dataset;
     const bound = named ? datasets.filter((d) => d.name === named) : datasets.filter((d) => d.kind === input.kind);
@@ -33,15 +40,30 @@ export function bindInputs(spec: ModelSpec, datasets: readonly DatasetRecord[], 
       );
       continue;
     }
+    const mapped = new Map<string, string>();
+    for (const f of input.fields) {
+      const column = overrides[`${input.alias}.${f}`];
+      if (column !== undefined && column !== f) mapped.set(f, column);
+    }
     for (const d of bound) {
       for (const f of input.fields) {
-        const field = d.fields.find((x) => x.name === f);
-        if (!field) problems.push(`数据集“${d.name}”缺少输入“${input.alias}”需要的字段“${f}”`);
-        else fieldTypes.set(`${input.alias}.${f}`, field.type);
+        const column = mapped.get(f) ?? f;
+        const field = d.fields.find((x) => x.name === column);
+        if (field) fieldTypes.set(`${input.alias}.${f}`, field.type);
+        else if (column !== f) problems.push(`数据集“${d.name}”没有列“${column}”（--map ${input.alias}.${f}=${column}）；已有的列：${d.fields.map((x) => x.name).join('、')}`);
+        else problems.push(`数据集“${d.name}”缺少输入“${input.alias}”需要的字段“${f}”${mapHint(input.alias, f, d)}`);
       }
     }
     bindings.set(input.alias, bound.map((d) => d.name));
+    if (mapped.size > 0) columns.set(input.alias, mapped);
   }
   if (problems.length > 0) throw new JianduError('not_found', `模型“${spec.id}”缺少数据：\n  - ${problems.join('\n  - ')}`, { modelId: spec.id, problems });
-  return { bindings, fieldTypes };
+  return { bindings, fieldTypes, columns };
+}
+
+/** How to supply a missing field: map it to a column of the dataset that is not already a model field. */
+function mapHint(alias: string, field: string, dataset: DatasetRecord): string {
+  const candidates = dataset.fields.map((x) => x.name).filter((name) => !name.startsWith('_'));
+  if (candidates.length === 0) return '';
+  return `；若该数据在另一列，用 --map ${alias}.${field}=列名 对应（本数据集的列：${candidates.join('、')}）`;
 }

@@ -36,8 +36,26 @@ export function exportModelPackage(entry: ModelEntry): ModelPackage {
 }
 
 /**
- * Validates a package and writes it as a workspace model folder, with the input bindings given
- * by `--map alias=dataset`. Returns the folder written.
+ * Each `--map` key must name an input (`alias=dataset`) or a field an input uses
+ * (`alias.field=column`); anything else is a typo that would silently bind nothing.
+ */
+function checkBindingKeys(spec: ModelSpec, bindings: Readonly<Record<string, string>>): void {
+  const aliases = spec.inputs.map((i) => i.alias).join('、');
+  for (const key of Object.keys(bindings)) {
+    const dot = key.indexOf('.');
+    const alias = dot < 0 ? key : key.slice(0, dot);
+    const input = spec.inputs.find((i) => i.alias === alias);
+    if (!input) throw new JianduError('invalid_argument', `--map 中的“${alias}”不是模型的输入。模型的输入：${aliases}`);
+    const field = dot < 0 ? undefined : key.slice(dot + 1);
+    if (field !== undefined && !input.fields.includes(field)) {
+      throw new JianduError('invalid_argument', `--map 中的“${key}”：输入“${alias}”不使用字段“${field}”。它使用的字段：${input.fields.join('、')}`);
+    }
+  }
+}
+
+/**
+ * Validates a package and writes it as a workspace model folder, with the bindings given by
+ * `--map alias=dataset` and `--map alias.field=column`. Returns the folder written.
  */
 export function installModelPackage(text: string, source: string, modelsDir: string, bindings: Readonly<Record<string, string>>): { dir: string; spec: ModelSpec } {
   let raw: unknown;
@@ -51,11 +69,7 @@ export function installModelPackage(text: string, source: string, modelsDir: str
     throw new JianduError('invalid_argument', `${source} 不是 Jiandu 模型包（format 应为 jiandu-model-package，formatVersion 1）`);
   }
   const spec = validateModelSpec(pkg.model, source);
-  for (const alias of Object.keys(bindings)) {
-    if (!spec.inputs.some((i) => i.alias === alias)) {
-      throw new JianduError('invalid_argument', `--map 中的“${alias}”不是模型的输入。模型的输入：${spec.inputs.map((i) => i.alias).join('、')}`);
-    }
-  }
+  checkBindingKeys(spec, bindings);
   const dir = path.join(modelsDir, spec.id);
   mkdirSync(path.join(dir, FIXTURES_DIR), { recursive: true });
   writeFileSync(path.join(dir, 'model.yaml'), stringifyYaml(spec));

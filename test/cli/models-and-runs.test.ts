@@ -94,4 +94,38 @@ describe('running models and following leads across runs', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('nosuch');
   });
+
+  it('binds a model field to a column of another name with --map alias.field=column', () => {
+    const pkg = path.join(dir, 'pkg-fields.json');
+    expect(runCli(['models', 'export', 'hanging_criminal_cases', '--out', pkg], ws).status).toBe(0);
+    // Another office keeps its closures in a ledger of its own: no kind, the case number under 档案号.
+    const office = path.join(dir, 'office');
+    expect(runCli(['import', path.join(dir, 'reg.csv'), '--dataset', 'regs', '--kind', 'police_case_registration'], office).status).toBe(0);
+    writeFileSync(path.join(dir, 'ledger.csv'), '档案号,撤案日期\nA2,2020-01-01\n');
+    expect(runCli(['import', path.join(dir, 'ledger.csv'), '--dataset', '撤案台账'], office).status).toBe(0);
+
+    const unmapped = JSON.parse(runCli(['models', 'import', pkg, '--map', 'closure=撤案台账', '--json'], office).stdout) as { ready: boolean; missing: string[] };
+    expect(unmapped.ready).toBe(false);
+    expect(unmapped.missing.join('\n')).toMatch(/缺少.*case_no.*--map closure\.case_no=列名.*档案号/);
+
+    const typo = runCli(['models', 'import', pkg, '--map', 'closure=撤案台账', '--map', 'closure.case_number=档案号'], office);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('case_number');
+
+    const mapped = runCli(['models', 'import', pkg, '--map', 'closure=撤案台账', '--map', 'closure.case_no=档案号', '--json'], office);
+    expect(mapped.status, mapped.stderr).toBe(0);
+    const installed = JSON.parse(mapped.stdout) as { ready: boolean; inputs: { alias: string; dataset: string | null; columns: Record<string, string> }[] };
+    expect(installed.ready).toBe(true);
+    expect(installed.inputs.find((i) => i.alias === 'closure')).toMatchObject({ dataset: '撤案台账', columns: { case_no: '档案号' } });
+
+    expect(runCli(['models', 'sql', 'hanging_criminal_cases'], office).stdout).toContain('"档案号" AS "case_no"');
+    const here = runCli(['run', 'hanging_criminal_cases', '--as-of', '2024-06-30', '--json'], office);
+    const there = runCli(['run', 'hanging_criminal_cases', '--as-of', '2024-06-30', '--json'], ws);
+    expect(here.status, here.stderr).toBe(0);
+    const leadsHere = (JSON.parse(here.stdout) as RunJson).models[0]?.leads;
+    const listed = JSON.parse(runCli(['leads', 'list', '--json'], office).stdout) as { subject: Record<string, unknown> }[];
+    // A2 was closed (found through the mapped column); A1 is the case left hanging.
+    expect(listed.map((l) => JSON.stringify(l.subject))).toEqual([expect.stringContaining('A1')]);
+    expect(leadsHere).toBe((JSON.parse(there.stdout) as RunJson).models[0]?.leads);
+  });
 });

@@ -13,11 +13,19 @@ import { EXIT_USER_ERROR } from '../exit-codes.js';
 function parseBindings(maps: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of maps) {
-    const [alias, dataset] = m.split('=');
-    if (!alias || !dataset) throw new JianduError('invalid_argument', `--map 的格式应为 输入别名=数据集名称，收到：${m}`);
-    out[alias.trim()] = dataset.trim();
+    const eq = m.indexOf('=');
+    const key = eq < 0 ? '' : m.slice(0, eq).trim();
+    const target = eq < 0 ? '' : m.slice(eq + 1).trim();
+    if (!key || !target) throw new JianduError('invalid_argument', `--map 的格式应为 输入别名=数据集名称 或 输入别名.字段=列名，收到：${m}`);
+    out[key] = target;
   }
   return out;
+}
+
+/** The `alias.field → column` mappings of one input, as `{ field: column }`. */
+function mappedColumns(bindings: Readonly<Record<string, string>>, alias: string): Record<string, string> {
+  const prefix = `${alias}.`;
+  return Object.fromEntries(Object.entries(bindings).flatMap(([key, column]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), column]] : [])));
 }
 
 export function registerModelPackageCommands(models: Command, global: () => GlobalOptions): void {
@@ -38,7 +46,7 @@ export function registerModelPackageCommands(models: Command, global: () => Glob
     .command('import')
     .description('导入模型包到本工作区，并说明本工作区缺少哪些数据、如何对应')
     .argument('<file>')
-    .option('--map <输入别名=数据集>', '把模型的输入对应到本工作区的数据集，可重复', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--map <输入别名=数据集|输入别名.字段=列名>', '把模型的输入对应到本工作区的数据集，或把模型的字段对应到数据集中另一名称的列；可重复', (v: string, acc: string[]) => [...acc, v], [])
     .option('--json', '以 JSON 输出')
     .action(async (file: string, flags: { map: string[]; json?: boolean }) => {
       const result = await withWarehouse(global(), async (wh, ws) => {
@@ -51,7 +59,7 @@ export function registerModelPackageCommands(models: Command, global: () => Glob
           if (!(error instanceof JianduError)) throw error;
           missing = (error.details['problems'] as string[] | undefined) ?? [error.message];
         }
-        return { model: spec.id, name: spec.name, dir, ready: missing.length === 0, missing, inputs: spec.inputs.map((i) => ({ alias: i.alias, kind: i.kind ?? null, dataset: bindings[i.alias] ?? i.dataset ?? null, fields: i.fields })) };
+        return { model: spec.id, name: spec.name, dir, ready: missing.length === 0, missing, inputs: spec.inputs.map((i) => ({ alias: i.alias, kind: i.kind ?? null, dataset: bindings[i.alias] ?? i.dataset ?? null, fields: i.fields, columns: mappedColumns(bindings, i.alias) })) };
       });
       if (flags.json) {
         printJson(result);
@@ -61,7 +69,7 @@ export function registerModelPackageCommands(models: Command, global: () => Glob
       if (result.ready) process.stdout.write('本工作区的数据已齐备，可以运行：jiandu run ' + result.model + '\n');
       else {
         process.stdout.write('本工作区还缺少：\n' + result.missing.map((m) => `  - ${m}\n`).join(''));
-        process.stdout.write(`导入所缺数据，或用 --map 输入别名=已有数据集 重新导入模型包以指定对应关系。\n`);
+        process.stdout.write(`导入所缺数据，或重新导入模型包并用 --map 输入别名=已有数据集、--map 输入别名.字段=列名 指定对应关系。\n`);
       }
     });
   models

@@ -40,7 +40,7 @@ export function registerModelsCommand(program: Command, global: () => GlobalOpti
       await withWarehouse(global(), async (wh, ws) => {
         const [entry] = selectModels(loadModels(ws.root), [id]);
         if (!entry) return;
-        const binding = bindInputs(entry.spec, await new DatasetRepository(wh).list());
+        const binding = bindInputs(entry.spec, await new DatasetRepository(wh).list(), entry.bindings);
         const q = compileModel(entry.spec, { dialect, ...binding, parameters: resolveParameters(entry.spec, {}), asOf: flags.asOf ?? today() });
         process.stdout.write(`-- ${entry.spec.name}（${dialect}）\n${q.sql};\n`);
         q.parameters.forEach((p, i) => process.stdout.write(`-- $${i + 1} = ${JSON.stringify(p)}\n`));

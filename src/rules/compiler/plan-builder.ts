@@ -11,6 +11,8 @@ export interface PlanContext {
   readonly bindings: ReadonlyMap<string, readonly string[]>;
   /** `alias.field` → semantic type, for typing literals compared with that field. */
   readonly fieldTypes: ReadonlyMap<string, SemanticType>;
+  /** Input alias → (field → dataset column) where the workspace names a field differently. */
+  readonly columns?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Resolved parameter values (defaults overridden by the user). */
   readonly parameters: ReadonlyMap<string, ParameterValue>;
   /** The run date, YYYY-MM-DD. */
@@ -214,7 +216,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
   const inputs: InputPlan[] = spec.inputs.map((i) => {
     const datasets = ctx.bindings.get(i.alias);
     if (!datasets || datasets.length === 0) throw new JianduError('not_found', `模型“${spec.id}”的输入“${i.alias}”没有对应的数据集`);
-    return { alias: i.alias, datasets, fields: i.fields };
+    return { alias: i.alias, datasets, fields: i.fields, columns: ctx.columns?.get(i.alias) ?? new Map<string, string>() };
   });
 
   return {

@@ -7,6 +7,8 @@ export interface InputPlan {
   /** Dataset names (tables `data."<name>"`); several are read as one (UNION ALL). */
   readonly datasets: readonly string[];
   readonly fields: readonly string[];
+  /** Fields read from a column of another name (`models import --map alias.field=column`). */
+  readonly columns: ReadonlyMap<string, string>;
 }
 
 /** A grid expansion of an input for a distance collision (3×3 cells around each row). */

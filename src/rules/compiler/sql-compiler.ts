@@ -248,7 +248,12 @@ export abstract class SqlCompiler {
         })
         .join('');
       const parts = input.datasets.map((d, i) => {
-        const cols = ['_batch_id', '_row_id', ...input.fields].map(quoteIdent).join(', ');
+        const cols = ['_batch_id', '_row_id', ...input.fields]
+          .map((f) => {
+            const column = input.columns.get(f);
+            return column === undefined ? quoteIdent(f) : `${quoteIdent(column)} AS ${quoteIdent(f)}`;
+          })
+          .join(', ');
         return `SELECT ${input.datasets.length > 1 ? `${i} AS _dataset, ` : ''}${cols}${cells} FROM data.${quoteIdent(d)}`;
       });
       ctes.push(`${quoteIdent(input.alias)} AS (\n    ${parts.join('\n    UNION ALL\n    ')}\n  )`);
