@@ -2,7 +2,7 @@ import type { Warehouse } from '../warehouse/warehouse.js';
 import { BatchRepository } from '../warehouse/batch.repository.js';
 import { DatasetRepository } from '../warehouse/dataset.repository.js';
 import { JianduError } from '../shared/errors.js';
-import { executeModel, prepareModel } from '../rules/model-executor.js';
+import { executeRunnable, prepareRunnable } from '../rules/runnable-model.js';
 import type { ModelEntry } from '../rules/model-registry.js';
 import { LeadRepository, RunRepository, type ApplyResult, type WorkflowDb } from '../store/index.js';
 
@@ -53,7 +53,7 @@ export class RunService {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new JianduError('invalid_argument', `--as-of 应为日期 YYYY-MM-DD：${asOf}`);
     const datasets = await new DatasetRepository(this.wh).list();
     // Bind and compile every model first, so missing data is reported before anything runs.
-    const prepared = options.models.map((m) => prepareModel(m.spec, datasets, { asOf, parameters: options.parameters?.get(m.spec.id), bindings: m.bindings }));
+    const prepared = options.models.map((m) => prepareRunnable(m.spec, datasets, { asOf, parameters: options.parameters?.get(m.spec.id), bindings: m.bindings }));
     const runs = new RunRepository(this.store.db);
     const leads = new LeadRepository(this.store.db);
     const batches = new BatchRepository(this.wh);
@@ -87,7 +87,7 @@ export class RunService {
         summaries.push({ model: model.spec.id, leads: result.leads, new: result.new, seenAgain: result.seenAgain, cleared: result.cleared, durationMs, ...(error ? { error } : {}) });
       };
       try {
-        await record(await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeModel(this.wh, model, asOf, stats) }), 'succeeded');
+        await record(await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeRunnable(this.wh, model, asOf, stats) }), 'succeeded');
       } catch (error) {
         failed ??= error;
         await record({ leads: 0, new: 0, seenAgain: 0, cleared: 0, reopened: 0 }, 'failed', errorMessage(error));

@@ -320,7 +320,7 @@ function fill(parts: readonly TemplatePart[], templates: readonly number[], text
 }
 
 /** Collapses the spaces YAML folding leaves in Chinese text (none belong between two CJK characters). */
-function tidy(s: string): string {
+export function tidy(s: string): string {
   // Without whitespace (the common case) every step below is the identity.
   if (!/\s/.test(s)) return s;
   return s

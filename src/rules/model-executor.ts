@@ -12,6 +12,7 @@ import { isSqlRule, type ModelSpec } from './spec/model-spec.js';
 export const HIT_BATCH = 10_000;
 
 export interface PreparedModel {
+  readonly kind: 'compiled';
   readonly spec: ModelSpec;
   readonly compiled: CompiledModel;
   readonly parameters: ReadonlyMap<string, ParameterValue>;
@@ -25,11 +26,11 @@ export function prepareModel(
   datasets: readonly DatasetRecord[],
   options: { asOf: string; parameters?: Readonly<Record<string, string>>; bindings?: BindingOverrides },
 ): PreparedModel {
-  if (isSqlRule(spec.rule)) throw new JianduError('invalid_argument', `SQL 模型“${spec.id}”暂不能在此运行`);
+  if (isSqlRule(spec.rule)) throw new JianduError('invalid_argument', `SQL 模型“${spec.id}”不经编译器：请用 prepareRunnable`);
   const binding = bindInputs(spec, datasets, options.bindings);
   const parameters = resolveParameters(spec, options.parameters ?? {});
   const compiled = compileModel(spec, { dialect: 'duckdb', ...binding, parameters, asOf: options.asOf });
-  return { spec, compiled, parameters, datasets: [...new Set([...binding.bindings.values()].flat())] };
+  return { kind: 'compiled', spec, compiled, parameters, datasets: [...new Set([...binding.bindings.values()].flat())] };
 }
 
 /**

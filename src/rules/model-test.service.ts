@@ -9,7 +9,7 @@ import { DatasetRepository } from '../warehouse/dataset.repository.js';
 import { Warehouse } from '../warehouse/warehouse.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import type { LeadHit } from './lead-hit-mapper.js';
-import { executeModel, prepareModel } from './model-executor.js';
+import { executeRunnable, prepareRunnable } from './runnable-model.js';
 import { EXPECTED_FILE, FIXTURES_DIR } from './model-package.js';
 import type { ModelEntry } from './model-registry.js';
 
@@ -66,9 +66,9 @@ export async function testModel(entry: ModelEntry): Promise<ModelTestResult> {
       await importer.import({ file: path.join(fixtures, file), dataset: input.dataset ?? input.alias, kind: input.kind });
     }
     const params = Object.fromEntries(Object.entries(expected.parameters ?? {}).map(([k, v]) => [k, String(v)]));
-    const model = prepareModel(entry.spec, await new DatasetRepository(wh).list(), { asOf: expected.asOf, parameters: params });
+    const model = prepareRunnable(entry.spec, await new DatasetRepository(wh).list(), { asOf: expected.asOf, parameters: params });
     const hits: LeadHit[] = [];
-    for await (const batch of executeModel(wh, model, expected.asOf, { queryMs: 0 })) hits.push(...batch);
+    for await (const batch of executeRunnable(wh, model, expected.asOf, { queryMs: 0 })) hits.push(...batch);
     const want = new Set(expected.leads.map((l) => subjectKey(l.subject)));
     const got = new Set(hits.map((h) => subjectKey(h.subject)));
     const missing = [...want].filter((k) => !got.has(k));

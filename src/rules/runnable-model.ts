@@ -1,0 +1,24 @@
+import type { DatasetRecord } from '../warehouse/dataset.repository.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import type { BindingOverrides } from './input-binder.js';
+import type { LeadHit } from './lead-hit-mapper.js';
+import { executeModel, prepareModel, type PreparedModel } from './model-executor.js';
+import { executeSqlModel, prepareSqlModel, type PreparedSqlModel } from './sql-model-executor.js';
+import { isSqlRule, type ModelSpec } from './spec/model-spec.js';
+
+/** A model of either form bound to the workspace: compiled from the rule language, or expert SQL. */
+export type RunnableModel = PreparedModel | PreparedSqlModel;
+
+/** Binds a model to the workspace's datasets, compiling it when it is written in the rule language. */
+export function prepareRunnable(
+  spec: ModelSpec,
+  datasets: readonly DatasetRecord[],
+  options: { asOf: string; parameters?: Readonly<Record<string, string>>; bindings?: BindingOverrides },
+): RunnableModel {
+  return isSqlRule(spec.rule) ? prepareSqlModel(spec, datasets, options) : prepareModel(spec, datasets, options);
+}
+
+/** Runs a prepared model and yields its hits in batches. */
+export function executeRunnable(wh: Warehouse, model: RunnableModel, asOf: string, stats: { queryMs: number }): AsyncGenerator<LeadHit[]> {
+  return model.kind === 'sql' ? executeSqlModel(wh, model, asOf, stats) : executeModel(wh, model, asOf, stats);
+}
