@@ -100,7 +100,7 @@ describe('SQL models in jiandu run', () => {
   });
 
   it('refuses an SQL model that writes, with the reason, and leaves other models running', () => {
-    installModel('bad_sql', MODEL.replace('id: hanging_cases_sql', 'id: bad_sql').replace(/rule:\n  sql: \|[\s\S]*?\nlead:/, 'rule:\n  sql: "DELETE FROM data.regs"\nlead:'));
+    installModel('bad_sql', MODEL.replace('id: hanging_cases_sql', 'id: bad_sql').replace(/rule:\n {2}sql: \|[\s\S]*?\nlead:/, 'rule:\n  sql: "DELETE FROM data.regs"\nlead:'));
     const r = runCli(['run', 'bad_sql', 'hanging_cases_sql', '--as-of', '2024-06-30', '--json'], ws);
     const out = JSON.parse(r.stdout) as { models: { model: string; error?: string; leads: number }[] };
     expect(out.models.find((m) => m.model === 'bad_sql')?.error).toMatch(/被拒绝.*DELETE/);
