@@ -1,4 +1,5 @@
 import type { Warehouse } from '../warehouse/warehouse.js';
+import { ensurePinyinTable } from '../warehouse/pinyin-table.js';
 import { JianduError } from '../shared/errors.js';
 import type { DatasetRecord } from '../warehouse/dataset.repository.js';
 import { bindInputs, type BindingOverrides } from './input-binder.js';
@@ -40,6 +41,7 @@ export function prepareModel(
  */
 export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }): AsyncGenerator<LeadHit[]> {
   const mapper = new LeadHitMapper(model.spec, model.compiled.plan, model.compiled.columns, model.parameters, asOf);
+  if (model.compiled.usesPinyin) await ensurePinyinTable(wh);
   const started = performance.now();
   const { columnNames, chunks } = await wh.queryChunks(model.compiled.sql, model.compiled.parameters);
   const read = mapper.readChunks(columnNames);

@@ -73,7 +73,7 @@ const lead = (subject: string | readonly (string | null)[], evidence: readonly s
 
 const REG: InputDef = ['reg', 'police_case_registration', ['case_no', 'case_type', 'filed_date', 'accepted_date', 'occurred_date', 'status', 'suspect_id_number', 'victim_id_number']];
 const CLOSURE: InputDef = ['closure', 'police_case_closure', ['case_no', 'closure_type', 'suspect_id_number']];
-const CLAIM: InputDef = ['claim', 'medical_insurance_claim', ['claim_no', 'id_number', 'hospital_name', 'settlement_date', 'total_amount']];
+const CLAIM: InputDef = ['claim', 'medical_insurance_claim', ['claim_no', 'id_number', 'person_name', 'hospital_name', 'settlement_date', 'total_amount']];
 const DEATH: InputDef = ['death', 'death_registration', ['id_number', 'person_name', 'death_date']];
 const SCHOOL: InputDef = ['school', 'school', ['licence_no', 'org_name', 'school_type', 'student_count', 'lat', 'lng']];
 const TOBACCO: InputDef = ['tobacco', 'tobacco_retailer', ['licence_no', 'lat', 'lng']];
@@ -273,6 +273,30 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     name: 'exists on organisation names, org_name fuzzy key',
     spec: permitBy('org_fuzzy', { exists: { alias: 'deposit', on: [{ left: 'permit.contractor_name', right: 'deposit.contractor_name', match: 'org_name' }] } }),
     runs: once(permits([true], 'PM01', 'PM02', 'PM03', 'PM04', 'PM06')),
+  },
+  {
+    // 王某甲 and 李某乙 are written alike; 周某 (C05–C07) sounds like 舟某 (zhou mou) of the death
+    // register; 吴某 (C08–C10) has no namesake.
+    name: 'exists on person names, person_pinyin fuzzy key',
+    spec: claimBy('person_pinyin', { exists: { alias: 'death', on: [{ left: 'claim.person_name', right: 'death.person_name', match: 'person_pinyin' }] } }),
+    runs: once(claims([true], 'C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07')),
+  },
+  {
+    // The same collision by exact name: the homophone is not found.
+    name: 'exists on person names, exact',
+    spec: claimBy('person_exact', { exists: { alias: 'death', on: [{ left: 'claim.person_name', right: 'death.person_name' }] } }),
+    runs: once(claims([true], 'C01', 'C02', 'C03', 'C04')),
+  },
+  {
+    // Inside `any`, the pinyin collision is a flag of its own, computed once.
+    name: 'any: pinyin namesake or large claim',
+    spec: claimBy('pinyin_any', {
+      any: [
+        { exists: { alias: 'death', on: [{ left: 'claim.person_name', right: 'death.person_name', match: 'person_pinyin' }] } },
+        { compare: { left: 'claim.total_amount', op: '>=', right: { value: 50000 } } },
+      ],
+    }),
+    runs: once([...claims([true, false], 'C01', 'C02', 'C03', 'C04', 'C05', 'C06'), ...claims([true, true], 'C07')]),
   },
   {
     // 98.97 m (in), 101.08 m (out), 70.8 m across a diagonal grid-cell corner (in), 300 m (out).

@@ -2,6 +2,8 @@
 export interface CompiledQuery {
   readonly sql: string;
   readonly parameters: readonly (string | number | boolean)[];
+  /** Whether the query joins the pinyin syllable table (`PINYIN_TABLE`), which must exist when it runs. */
+  readonly usesPinyin: boolean;
   /** The output columns: one row per lead. */
   readonly columns: OutputColumns;
 }

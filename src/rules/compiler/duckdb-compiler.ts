@@ -1,6 +1,6 @@
 import type { JoinNode, SqlType } from './expression-node.js';
 import { quoteIdent } from '../../warehouse/warehouse.js';
-import { orgKeySql, unsupportedPinyin } from './fuzzy-key.js';
+import { orgKeySql, pinyinKeySql } from './fuzzy-key.js';
 import { SqlCompiler } from './sql-compiler.js';
 
 const TYPES: Readonly<Record<SqlType, string>> = { double: 'DOUBLE', bigint: 'BIGINT', text: 'VARCHAR', date: 'DATE', boolean: 'BOOLEAN' };
@@ -32,7 +32,10 @@ export class DuckDbCompiler extends SqlCompiler {
   }
   protected fuzzyKey(match: 'org_name' | 'person_pinyin' | 'exact', sql: string): string {
     if (match === 'org_name') return orgKeySql(sql);
-    if (match === 'person_pinyin') return unsupportedPinyin();
+    if (match === 'person_pinyin') {
+      this.usedPinyin = true;
+      return pinyinKeySql('duckdb', sql);
+    }
     return sql;
   }
   protected evidenceList(dataset: string | null, batch: string, row: string, distinct: boolean): string {

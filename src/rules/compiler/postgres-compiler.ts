@@ -1,5 +1,5 @@
 import type { JoinNode, SqlType } from './expression-node.js';
-import { orgKeySql, unsupportedPinyin } from './fuzzy-key.js';
+import { orgKeySql, pinyinKeySql } from './fuzzy-key.js';
 import { SqlCompiler } from './sql-compiler.js';
 
 const TYPES: Readonly<Record<SqlType, string>> = { double: 'double precision', bigint: 'bigint', text: 'text', date: 'date', boolean: 'boolean' };
@@ -30,7 +30,10 @@ export class PostgresCompiler extends SqlCompiler {
   }
   protected fuzzyKey(match: 'org_name' | 'person_pinyin' | 'exact', sql: string): string {
     if (match === 'org_name') return orgKeySql(sql);
-    if (match === 'person_pinyin') return unsupportedPinyin();
+    if (match === 'person_pinyin') {
+      this.usedPinyin = true;
+      return pinyinKeySql('postgres', sql);
+    }
     return sql;
   }
   protected evidenceList(dataset: string | null, batch: string, row: string, distinct: boolean): string {

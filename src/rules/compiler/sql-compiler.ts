@@ -46,6 +46,8 @@ export abstract class SqlCompiler {
   private params: (string | number | boolean)[] = [];
   /** Placeholder of each value already bound (by type and value): an equal value is bound once. */
   private slots = new Map<string, string>();
+  /** Set by a dialect when it emits a person-name pinyin key (the query then needs the syllable table). */
+  protected usedPinyin = false;
   /** Measure name → its SQL (the aggregate). */
   private measures = new Map<string, string>();
 
@@ -73,6 +75,7 @@ export abstract class SqlCompiler {
   compile(plan: QueryPlan): CompiledQuery {
     this.params = [];
     this.slots = new Map();
+    this.usedPinyin = false;
     // Measures first: templates, amount and HAVING refer to them. Placeholder numbers need not
     // follow their order in the text.
     this.measures = new Map((plan.aggregate?.measures ?? []).map((m) => [m.name, this.measureSql(m.fn, m.expr)]));
@@ -233,7 +236,7 @@ export abstract class SqlCompiler {
       const having = plan.aggregate ? `\nHAVING ${this.expr(plan.aggregate.having)}` : '';
       sql = `WITH ${ctes.join(',\n  ')}\nSELECT ${selectList(grouped)}\n${body('')}GROUP BY ${groupExprs.join(', ')}${having}`;
     }
-    return { sql, parameters: [...this.params], columns: { texts: OUT.texts, subject, templates, amount: amount ? OUT.amount : null, evidence: evidenceColumns, explain } };
+    return { sql, parameters: [...this.params], usesPinyin: this.usedPinyin, columns: { texts: OUT.texts, subject, templates, amount: amount ? OUT.amount : null, evidence: evidenceColumns, explain } };
   }
 
   /** One CTE per input (its datasets as one, with the dataset's index when there are several), and the grid expansions of distance collisions. */

@@ -8,6 +8,7 @@ import type { DuckDBDataChunk } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ImportService } from '../../../src/ingest/import.service.js';
+import { PINYIN_TABLE, pinyinEntries } from '../../../src/normalize/person-pinyin.js';
 import { bindInputs } from '../../../src/rules/input-binder.js';
 import type { OutputColumns } from '../../../src/rules/compiler/compiled-query.js';
 import { LeadHitMapper, type DecodedHit, type LeadHit } from '../../../src/rules/lead-hit-mapper.js';
@@ -15,6 +16,7 @@ import { compileModel, type Dialect } from '../../../src/rules/model-compiler.js
 import { resolveParameters } from '../../../src/rules/parameter-values.js';
 import type { ModelSpec } from '../../../src/rules/spec/model-spec.js';
 import { DatasetRepository, type DatasetRecord } from '../../../src/warehouse/dataset.repository.js';
+import { ensurePinyinTable } from '../../../src/warehouse/pinyin-table.js';
 import { quoteIdent, type Warehouse } from '../../../src/warehouse/warehouse.js';
 import { tempWorkspace } from '../../support/temp-workspace.js';
 import { FIXTURE_DATASETS, toCsv } from './fixture-data.js';
@@ -93,6 +95,7 @@ export async function buildFixture(): Promise<Fixture> {
       for (const r of rows) keys.set(`${d.name}#${r.id}`, `${d.name}:${r.key}`);
     }
     const datasets = await new DatasetRepository(t.wh).list();
+    await ensurePinyinTable(t.wh);
     return {
       wh: t.wh,
       datasets,
@@ -218,6 +221,9 @@ export function postgresColumnType(duckdbType: string): string {
  * parses them into the column types.
  */
 async function copyDataTables(fx: Fixture, query: (sql: string, params: readonly SqlValue[]) => Promise<unknown>): Promise<void> {
+  // The syllable table person-name pinyin keys join (the DuckDB runner makes it a temp table).
+  await query(`CREATE TABLE ${PINYIN_TABLE} (ch text PRIMARY KEY, py text NOT NULL, surname text)`, []);
+  await query(`INSERT INTO ${PINYIN_TABLE} SELECT * FROM json_to_recordset($1::json) AS t(ch text, py text, surname text)`, [JSON.stringify(pinyinEntries())]);
   await query('CREATE SCHEMA data', []);
   const tables = await fx.wh.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'data' ORDER BY 1`);
   for (const { name } of tables) {

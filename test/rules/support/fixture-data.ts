@@ -24,6 +24,7 @@ export const PEOPLE = {
   dead3: withIdCheck('52010219300505555'),
   living1: withIdCheck('52010219600303333'),
   living2: withIdCheck('52010219700404444'),
+  homophone: withIdCheck('52010219550606666'),
   /** Born 2004-02-29 (a leap day). */
   leap1: withIdCheck('52010220040229078'),
   leap2: withIdCheck('52010220040229086'),
@@ -213,6 +214,8 @@ export const FIXTURE_DATASETS: readonly FixtureDataset[] = [
       // Born on 29 February 2004: died on 28 February 2022 (still 17) and 1 March 2022 (18).
       { person_name: '孙某丁', id_number: PEOPLE.leap1, death_date: '2022-02-28' },
       { person_name: '郑某戊', id_number: PEOPLE.leap2, death_date: '2022-03-01' },
+      // Sounds like the claimant 周某 (zhou mou) but is written differently: only a pinyin key joins them.
+      { person_name: '舟某', id_number: PEOPLE.homophone, death_date: '2023-06-01' },
     ],
   },
 ];

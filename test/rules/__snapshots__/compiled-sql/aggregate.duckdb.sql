@@ -4,9 +4,9 @@
 --   $2 = 3
 --   $3 = 2
 WITH "claim" AS (
-    SELECT 0 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
+    SELECT 0 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "person_name", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
     UNION ALL
-    SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
+    SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "person_name", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
   ),
   "_agg" AS (
     SELECT "claim"."id_number" AS k0, count(*) AS m0, sum("claim"."total_amount") AS m1, count(DISTINCT "claim"."hospital_name") AS m2

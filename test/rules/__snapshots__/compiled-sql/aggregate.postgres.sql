@@ -4,9 +4,9 @@
 --   $2 = 3
 --   $3 = 2
 WITH "claim" AS (
-    SELECT 0 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
+    SELECT 0 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "person_name", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
     UNION ALL
-    SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
+    SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "person_name", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
   )
 SELECT json_build_array(CAST("claim"."id_number" AS text), CAST(count(*) AS text), CAST(count(DISTINCT "claim"."hospital_name") AS text), CAST(sum("claim"."total_amount") AS text), CAST(min("claim"."settlement_date") AS text)) AS texts,
        sum("claim"."total_amount") AS amount,

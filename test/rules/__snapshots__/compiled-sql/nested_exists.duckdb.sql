@@ -2,9 +2,9 @@
 -- parameters:
 --   $1 = 50000
 WITH "claim" AS (
-    SELECT 0 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
+    SELECT 0 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "person_name", "hospital_name", "settlement_date", "total_amount" FROM data."claim_a"
     UNION ALL
-    SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
+    SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "person_name", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
   ),
   "death" AS (
     SELECT "_batch_id", "_row_id", "id_number", "person_name", "death_date" FROM data."死亡登记"
