@@ -27,9 +27,6 @@ export class DuckDbCompiler extends SqlCompiler {
   protected daysBetween(from: string, to: string): string {
     return `date_diff('day', CAST(${from} AS DATE), CAST(${to} AS DATE))`;
   }
-  protected birthDate(idNumber: string): string {
-    return `CAST(strptime(substr(${idNumber}, 7, 8), '%Y%m%d') AS DATE)`;
-  }
   protected fuzzyKey(match: 'org_name' | 'person_pinyin' | 'exact', sql: string): string {
     if (match === 'org_name') return orgKeySql(sql);
     if (match === 'person_pinyin') {

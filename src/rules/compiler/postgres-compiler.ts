@@ -25,9 +25,6 @@ export class PostgresCompiler extends SqlCompiler {
   protected daysBetween(from: string, to: string): string {
     return `(CAST(${to} AS date) - CAST(${from} AS date))`;
   }
-  protected birthDate(idNumber: string): string {
-    return `to_date(substr(${idNumber}, 7, 8), 'YYYYMMDD')`;
-  }
   protected fuzzyKey(match: 'org_name' | 'person_pinyin' | 'exact', sql: string): string {
     if (match === 'org_name') return orgKeySql(sql);
     if (match === 'person_pinyin') {
