@@ -2,6 +2,7 @@ import { quoteIdent } from '../../warehouse/warehouse.js';
 import type { CompareOp } from '../spec/model-spec.js';
 import { OUT, type CompiledQuery, type EvidenceColumn } from './compiled-query.js';
 import type { ExprNode, JoinNode, SqlType } from './expression-node.js';
+import type { KeyMatch } from '../spec/model-spec.js';
 import type { QueryPlan } from './query-plan.js';
 
 /** Metres per degree of latitude, and the widest longitude cell needed up to 60° N/S. */
@@ -50,6 +51,8 @@ export abstract class SqlCompiler {
   protected usedPinyin = false;
   /** Measure name → its SQL (the aggregate). */
   private measures = new Map<string, string>();
+  /** Fuzzy keys of plain columns, computed once per input row in the input CTE: alias → key column → its source. */
+  private keyColumns = new Map<string, Map<string, { readonly field: string; readonly match: KeyMatch }>>();
 
   /**
    * Whether an aggregate model without collisions first finds its qualifying groups (measures
@@ -76,6 +79,7 @@ export abstract class SqlCompiler {
     this.params = [];
     this.slots = new Map();
     this.usedPinyin = false;
+    this.keyColumns = collectKeyColumns(plan);
     // Measures first: templates, amount and HAVING refer to them. Placeholder numbers need not
     // follow their order in the text.
     this.measures = new Map((plan.aggregate?.measures ?? []).map((m) => [m.name, this.measureSql(m.fn, m.expr)]));
@@ -250,6 +254,11 @@ export abstract class SqlCompiler {
           return `, ${this.cell(quoteIdent(g.lat), 'lat', meters)} AS ${quoteIdent(`${g.name}y`)}, ${this.cell(quoteIdent(g.lng), 'lng', meters)} AS ${quoteIdent(`${g.name}x`)}`;
         })
         .join('');
+      // Fuzzy keys of this input's columns, once per row here rather than in every join that
+      // compares them (at county scale: farmland_tax 237 → 143 ms, its four collisions share two keys).
+      const keys = [...(this.keyColumns.get(input.alias) ?? new Map<string, { readonly field: string; readonly match: KeyMatch }>())]
+        .map(([name, k]) => `, ${this.fuzzyKey(k.match, quoteIdent(input.columns.get(k.field) ?? k.field))} AS ${quoteIdent(name)}`)
+        .join('');
       const parts = input.datasets.map((d, i) => {
         const cols = ['_batch_id', '_row_id', ...input.fields]
           .map((f) => {
@@ -257,7 +266,7 @@ export abstract class SqlCompiler {
             return column === undefined ? quoteIdent(f) : `${quoteIdent(column)} AS ${quoteIdent(f)}`;
           })
           .join(', ');
-        return `SELECT ${input.datasets.length > 1 ? `${i} AS _dataset, ` : ''}${cols}${cells} FROM data.${quoteIdent(d)}`;
+        return `SELECT ${input.datasets.length > 1 ? `${i} AS _dataset, ` : ''}${cols}${keys}${cells} FROM data.${quoteIdent(d)}`;
       });
       ctes.push(`${quoteIdent(input.alias)} AS (\n    ${parts.join('\n    UNION ALL\n    ')}\n  )`);
     }
@@ -358,6 +367,10 @@ export abstract class SqlCompiler {
       case 'distance':
         return this.haversine(this.expr(node.lat1), this.expr(node.lng1), this.expr(node.lat2), this.expr(node.lng2));
       case 'key':
+        if (node.expr.kind === 'column') {
+          const name = keyColumnName(node.match, node.expr.field);
+          if (this.keyColumns.get(node.expr.alias)?.has(name)) return `${quoteIdent(node.expr.alias)}.${quoteIdent(name)}`;
+        }
         return this.fuzzyKey(node.match, this.expr(node.expr));
       case 'exists':
         return node.negated ? `(NOT ${this.existsSubquery(node.join)})` : this.existsSubquery(node.join);
@@ -437,4 +450,35 @@ function hasCollision(node: ExprNode): boolean {
   if (node.kind === 'exists') return true;
   if (node.kind === 'and' || node.kind === 'or') return node.items.some(hasCollision);
   return node.kind === 'not' && hasCollision(node.item);
+}
+
+/** The input-CTE column holding a fuzzy key of a field. */
+function keyColumnName(match: KeyMatch, field: string): string {
+  return `_k_${match}_${field}`;
+}
+
+/** Every fuzzy key of a plain column anywhere in the plan (collisions, nested conditions), by input alias. */
+function collectKeyColumns(plan: QueryPlan): Map<string, Map<string, { readonly field: string; readonly match: KeyMatch }>> {
+  const found = new Map<string, Map<string, { readonly field: string; readonly match: KeyMatch }>>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    if (value === null || typeof value !== 'object' || value instanceof Map) return;
+    const node = value as { kind?: unknown };
+    if (node.kind === 'key') {
+      const key = value as Extract<ExprNode, { kind: 'key' }>;
+      if (key.expr.kind !== 'column' || key.match === 'exact') return;
+      const { alias, field } = key.expr;
+      const match = key.match;
+      let columns = found.get(alias);
+      if (!columns) found.set(alias, (columns = new Map()));
+      columns.set(keyColumnName(match, field), { field, match });
+      return;
+    }
+    for (const v of Object.values(value)) visit(v);
+  };
+  visit(plan);
+  return found;
 }
