@@ -472,9 +472,9 @@ function collectKeyColumns(plan: QueryPlan): Map<string, Map<string, { readonly 
       if (key.expr.kind !== 'column' || key.match === 'exact') return;
       const { alias, field } = key.expr;
       const match = key.match;
-      let columns = found.get(alias);
-      if (!columns) found.set(alias, (columns = new Map()));
+      const columns = found.get(alias) ?? new Map<string, { readonly field: string; readonly match: KeyMatch }>();
       columns.set(keyColumnName(match, field), { field, match });
+      found.set(alias, columns);
       return;
     }
     for (const v of Object.values(value)) visit(v);
