@@ -275,6 +275,26 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     runs: once(permits([true], 'PM01', 'PM02', 'PM03', 'PM04', 'PM06')),
   },
   {
+    // firstOf: the victim's ID, else the suspect's. A001 has no victim, so its suspect (suspectA)
+    // counts; A006's victim is another person, so its suspect (also suspectA) is not looked at.
+    name: 'firstOf: the first non-empty of several fields',
+    spec: regBy('first_of', { compare: { left: { firstOf: ['reg.victim_id_number', 'reg.suspect_id_number'] }, op: '=', right: { value: PEOPLE.suspectA } } }),
+    runs: once(regs([true], 'A001')),
+  },
+  {
+    // Occurrence (else acceptance) to filing more than 35 days: only A001 (42 days).
+    name: 'firstOf as a date in daysBetween',
+    spec: regBy('first_of_days', { daysBetween: { from: { firstOf: ['reg.occurred_date', 'reg.accepted_date'] }, to: 'reg.filed_date', op: '>', days: 35 } }),
+    runs: once(regs([true], 'A001')),
+  },
+  {
+    // Whole years from a date field (as from a birth date) to the run date 2024-06-30: 2021-01-18
+    // (3), 2022-05-28 and 2022-05-30 (2), 2022-02-28 (2) are ≥ 2; 2023-03-14 and -15 (1) are not.
+    name: 'age from a birth-date field',
+    spec: regBy('age_birth', { age: { birthDate: 'reg.occurred_date', op: '>=', years: 2 } }),
+    runs: once(regs([true], 'A001', 'A002', 'A003', 'A006')),
+  },
+  {
     // 王某甲 and 李某乙 are written alike; 周某 (C05–C07) sounds like 舟某 (zhou mou) of the death
     // register; 吴某 (C08–C10) has no namesake.
     name: 'exists on person names, person_pinyin fuzzy key',

@@ -63,6 +63,18 @@ describe('model validation', () => {
     expect(problemsOf(m)).toEqual([expect.stringMatching(/未声明的输入“ghost”（ghost\.case_no）/)]);
   });
 
+  it('names an undeclared field inside firstOf', () => {
+    const m = { ...baseModel(), rule: where({ daysBetween: { from: { firstOf: ['reg.notice_date', 'reg.filed_date'] }, to: { runDate: true }, op: '>', days: 30 } }) };
+    expect(problemsOf(m)).toEqual([expect.stringMatching(/“reg\.notice_date”未在输入“reg”的 fields 中声明/)]);
+  });
+
+  it('asks an age for exactly one of idNumber and birthDate', () => {
+    const neither = { ...baseModel(), rule: where({ age: { op: '<', years: 18 } }) };
+    expect(problemsOf(neither).join('\n')).toContain('idNumber（身份证号）或 birthDate（出生日期）之一');
+    const both = { ...baseModel(), rule: where({ age: { idNumber: 'reg.case_no', birthDate: 'reg.filed_date', op: '<', years: 18 } }) };
+    expect(problemsOf(both).join('\n')).toContain('idNumber（身份证号）或 birthDate（出生日期）之一');
+  });
+
   it('names an undeclared collision alias', () => {
     const m = baseModel();
     m['rule'] = where({ notExists: { alias: 'closure', where: { isEmpty: 'reg.status' } } });

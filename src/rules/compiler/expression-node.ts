@@ -22,6 +22,8 @@ export type ExprNode =
   | { readonly kind: 'days_between'; readonly from: ExprNode; readonly to: ExprNode }
   | { readonly kind: 'date_add'; readonly date: ExprNode; readonly days: ExprNode }
   | { readonly kind: 'age_at'; readonly idNumber: ExprNode; readonly at: ExprNode }
+  | { readonly kind: 'age_from_birth'; readonly birthDate: ExprNode; readonly at: ExprNode }
+  | { readonly kind: 'first_of'; readonly items: readonly ExprNode[] }
   | { readonly kind: 'distance'; readonly lat1: ExprNode; readonly lng1: ExprNode; readonly lat2: ExprNode; readonly lng2: ExprNode }
   | { readonly kind: 'key'; readonly match: KeyMatch; readonly expr: ExprNode }
   | { readonly kind: 'exists'; readonly negated: boolean; readonly join: JoinNode }
@@ -54,6 +56,8 @@ export const Expr = {
   daysBetween: (from: ExprNode, to: ExprNode): ExprNode => Object.freeze({ kind: 'days_between', from, to }),
   dateAdd: (date: ExprNode, days: ExprNode): ExprNode => Object.freeze({ kind: 'date_add', date, days }),
   ageAt: (idNumber: ExprNode, at: ExprNode): ExprNode => Object.freeze({ kind: 'age_at', idNumber, at }),
+  ageFromBirth: (birthDate: ExprNode, at: ExprNode): ExprNode => Object.freeze({ kind: 'age_from_birth', birthDate, at }),
+  firstOf: (items: readonly ExprNode[]): ExprNode => Object.freeze({ kind: 'first_of', items: Object.freeze([...items]) }),
   distance: (lat1: ExprNode, lng1: ExprNode, lat2: ExprNode, lng2: ExprNode): ExprNode => Object.freeze({ kind: 'distance', lat1, lng1, lat2, lng2 }),
   key: (match: KeyMatch, expr: ExprNode): ExprNode => (match === 'exact' ? expr : Object.freeze({ kind: 'key', match, expr })),
   exists: (negated: boolean, join: JoinNode): ExprNode => Object.freeze({ kind: 'exists', negated, join }),

@@ -80,10 +80,20 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     if ('param' in o) return param(o.param, hint);
     if ('value' in o) return Expr.value(o.value, literalType(o.value, hint));
     if ('runDate' in o) return Expr.value(ctx.asOf, 'date');
+    if ('firstOf' in o) {
+      const type = hint ?? operandType(o);
+      return Expr.firstOf(o.firstOf.map((x) => operand(x, type)));
+    }
     return Expr.measure(o.measure);
   };
-  const operandType = (o: Operand): SqlType | undefined =>
-    typeof o === 'string' ? typeOfRef(o) : typeof o === 'object' && 'field' in o ? typeOfRef(o.field) : typeof o === 'object' && 'runDate' in o ? 'date' : undefined;
+  const operandType = (o: Operand): SqlType | undefined => {
+    if (typeof o === 'string') return typeOfRef(o);
+    if (typeof o !== 'object') return undefined;
+    if ('field' in o) return typeOfRef(o.field);
+    if ('runDate' in o) return 'date';
+    if ('firstOf' in o) return o.firstOf.map(operandType).find((t) => t !== undefined);
+    return undefined;
+  };
   const numberOrParam = (v: NumberOrParam, type: SqlType): ExprNode => (typeof v === 'number' ? Expr.value(v, type) : param(v.param, type));
   const listOf = (values: readonly (string | number | boolean)[] | { param: string }, hint: SqlType): ExprNode[] => {
     if (!Array.isArray(values)) {
@@ -148,7 +158,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     if ('compare' in c) {
       const { left, op, right } = c.compare;
       const hint = operandType(left) ?? operandType(right);
-      const refs = [left, right].flatMap((o) => (typeof o === 'string' ? [o] : typeof o === 'object' && 'field' in o ? [o.field] : []));
+      const refs = [left, right].flatMap(fieldsOf);
       return leaf(Expr.compare(op, operand(left, hint), operand(right, hint)), `${describe(left)} ${op} ${describe(right)}`, refs);
     }
     if ('in' in c) return leaf(Expr.inList(column(c.in.field), listOf(c.in.values, typeOfRef(c.in.field))), `${c.in.field} 属于指定取值`, [c.in.field]);
@@ -158,7 +168,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     if ('notEmpty' in c) return leaf(Expr.isEmpty(column(c.notEmpty), true), `${c.notEmpty} 不为空`, [c.notEmpty]);
     if ('daysBetween' in c) {
       const d = c.daysBetween;
-      const refs = [d.from, d.to].flatMap((o) => (typeof o === 'string' ? [o] : typeof o === 'object' && 'field' in o ? [o.field] : []));
+      const refs = [d.from, d.to].flatMap(fieldsOf);
       const fromRef = fieldOf(d.from);
       const toRef = fieldOf(d.to);
       // Two rows' dates (inside a collision): `to op from + N`, a range test on the plain values,
@@ -175,11 +185,13 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     }
     if ('age' in c) {
       const a = c.age;
-      return leaf(
-        Expr.compare(a.op, Expr.ageAt(column(a.idNumber), a.at === undefined ? Expr.value(ctx.asOf, 'date') : operand(a.at, 'date')), numberOrParam(a.years, 'bigint')),
-        `按 ${a.idNumber} 计算的年龄 ${a.op} ${describeNum(a.years)}`,
-        [a.idNumber],
-      );
+      const at = a.at === undefined ? Expr.value(ctx.asOf, 'date') : operand(a.at, 'date');
+      const source = a.idNumber ?? a.birthDate ?? '';
+      const age = a.idNumber !== undefined ? Expr.ageAt(column(a.idNumber), at) : Expr.ageFromBirth(column(source), at);
+      return leaf(Expr.compare(a.op, age, numberOrParam(a.years, 'bigint')), `按 ${source} 计算的年龄 ${a.op} ${describeNum(a.years)}`, [
+        source,
+        ...(a.at === undefined ? [] : fieldsOf(a.at)),
+      ]);
     }
     if ('exists' in c) return leaf(Expr.exists(false, collision(c.exists, 'semi')), `存在匹配的“${c.exists.alias}”记录`, []);
     return leaf(Expr.exists(true, collision(c.notExists, 'anti')), `不存在匹配的“${c.notExists.alias}”记录`, []);
@@ -236,6 +248,15 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
   };
 }
 
+/** Every field an operand reads (a firstOf reads several). */
+function fieldsOf(o: Operand): FieldRef[] {
+  if (typeof o === 'string') return [o];
+  if (typeof o !== 'object') return [];
+  if ('field' in o) return [o.field];
+  if ('firstOf' in o) return o.firstOf.flatMap(fieldsOf);
+  return [];
+}
+
 /** The field an operand names, if it names one. */
 function fieldOf(o: Operand): FieldRef | null {
   if (typeof o === 'string') return o;
@@ -249,6 +270,7 @@ function describe(o: Operand): string {
   if ('param' in o) return `参数 ${o.param}`;
   if ('value' in o) return JSON.stringify(o.value);
   if ('runDate' in o) return '运行日期';
+  if ('firstOf' in o) return o.firstOf.map(describe).join('（为空时取 ') + '）'.repeat(o.firstOf.length - 1);
   return `统计量 ${o.measure}`;
 }
 

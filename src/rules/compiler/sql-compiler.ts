@@ -364,6 +364,10 @@ export abstract class SqlCompiler {
         return `(CAST(${this.expr(node.date)} AS DATE) + CAST(${this.expr(node.days)} AS INTEGER))`;
       case 'age_at':
         return this.ageAt(this.expr(node.idNumber), this.expr(node.at));
+      case 'age_from_birth':
+        return this.ageFromBirth(this.expr(node.birthDate), this.expr(node.at));
+      case 'first_of':
+        return `coalesce(${node.items.map((i) => this.expr(i)).join(', ')})`;
       case 'distance':
         return this.haversine(this.expr(node.lat1), this.expr(node.lng1), this.expr(node.lat2), this.expr(node.lng2));
       case 'key':
@@ -401,6 +405,14 @@ export abstract class SqlCompiler {
     const a = `CAST(${at} AS DATE)`;
     const digits = (from: number): string => `CAST(substr(${idNumber}, ${from}, 4) AS INTEGER)`;
     return `CAST((extract(year FROM ${a}) - ${digits(7)}) - CASE WHEN (extract(month FROM ${a}) * 100 + extract(day FROM ${a})) < ${digits(11)} THEN 1 ELSE 0 END AS BIGINT)`;
+  }
+
+  /** Whole years from a birth date to `at`, by the same rule as {@link ageAt}. */
+  protected ageFromBirth(birthDate: string, at: string): string {
+    const a = `CAST(${at} AS DATE)`;
+    const b = `CAST(${birthDate} AS DATE)`;
+    const md = (d: string): string => `(extract(month FROM ${d}) * 100 + extract(day FROM ${d}))`;
+    return `CAST((extract(year FROM ${a}) - extract(year FROM ${b})) - CASE WHEN ${md(a)} < ${md(b)} THEN 1 ELSE 0 END AS BIGINT)`;
   }
 
   // --- dialect hooks ---

@@ -46,18 +46,35 @@ export const inputSchema = z
   .refine((i) => (i.kind === undefined) !== (i.dataset === undefined), { message: '输入须指定 kind 或 dataset 之一' });
 export type InputSpec = z.infer<typeof inputSchema>;
 
-/** A value in a condition: a field, a parameter, a literal, or the run date. */
-export const operandSchema = z.union([
-  fieldRefSchema,
-  z.number(),
-  z.boolean(),
-  z.strictObject({ field: fieldRefSchema }),
-  z.strictObject({ param: identSchema }),
-  z.strictObject({ value: literalSchema }),
-  z.strictObject({ runDate: z.literal(true) }),
-  z.strictObject({ measure: identSchema }),
-]);
-export type Operand = z.infer<typeof operandSchema>;
+/**
+ * A value in a condition: a field, a parameter, a literal, the run date, a measure, or the first
+ * non-empty of several (`firstOf: [land.notice_date, land.approval_date]`: the notice date, else
+ * the approval date).
+ */
+export type Operand =
+  | FieldRef
+  | number
+  | boolean
+  | { field: FieldRef }
+  | { param: string }
+  | { value: Literal }
+  | { runDate: true }
+  | { measure: string }
+  | { firstOf: Operand[] };
+
+export const operandSchema: z.ZodType<Operand> = z.lazy(() =>
+  z.union([
+    fieldRefSchema,
+    z.number(),
+    z.boolean(),
+    z.strictObject({ field: fieldRefSchema }),
+    z.strictObject({ param: identSchema }),
+    z.strictObject({ value: literalSchema }),
+    z.strictObject({ runDate: z.literal(true) }),
+    z.strictObject({ measure: identSchema }),
+    z.strictObject({ firstOf: z.array(operandSchema).min(2) }),
+  ]),
+);
 
 const numberOrParam = z.union([z.number(), z.strictObject({ param: identSchema })]);
 export type NumberOrParam = z.infer<typeof numberOrParam>;
@@ -113,7 +130,7 @@ export type Condition =
   | { isEmpty: FieldRef }
   | { notEmpty: FieldRef }
   | { daysBetween: { from: Operand; to: Operand; op: CompareOp; days: NumberOrParam } }
-  | { age: { idNumber: FieldRef; at?: Operand | undefined; op: CompareOp; years: NumberOrParam } }
+  | { age: { idNumber?: FieldRef | undefined; birthDate?: FieldRef | undefined; at?: Operand | undefined; op: CompareOp; years: NumberOrParam } }
   | { exists: CollisionSpec }
   | { notExists: CollisionSpec };
 
@@ -129,7 +146,11 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ isEmpty: fieldRefSchema }),
     z.strictObject({ notEmpty: fieldRefSchema }),
     z.strictObject({ daysBetween: z.strictObject({ from: operandSchema, to: operandSchema, op: z.enum(COMPARE_OPS), days: numberOrParam }) }),
-    z.strictObject({ age: z.strictObject({ idNumber: fieldRefSchema, at: operandSchema.optional(), op: z.enum(COMPARE_OPS), years: numberOrParam }) }),
+    z.strictObject({
+      age: z
+        .strictObject({ idNumber: fieldRefSchema.optional(), birthDate: fieldRefSchema.optional(), at: operandSchema.optional(), op: z.enum(COMPARE_OPS), years: numberOrParam })
+        .refine((a) => (a.idNumber === undefined) !== (a.birthDate === undefined), { message: 'age 须指定 idNumber（身份证号）或 birthDate（出生日期）之一' }),
+    }),
     z.strictObject({ exists: collisionSchema }),
     z.strictObject({ notExists: collisionSchema }),
   ]),

@@ -103,6 +103,7 @@ export function checkReferences(spec: ModelSpec): string[] {
     else if (typeof o === 'number' || typeof o === 'boolean') return;
     else if ('field' in o) field(o.field, where);
     else if ('param' in o) param(o.param, where);
+    else if ('firstOf' in o) o.firstOf.forEach((x) => operand(x, where, allowMeasure));
     else if ('measure' in o) {
       if (!allowMeasure || !measures.has(o.measure)) problems.push(`${where}引用的统计量“${o.measure}”不存在（只能用在 aggregate.having 中）`);
     }
@@ -147,7 +148,8 @@ export function checkReferences(spec: ModelSpec): string[] {
       operand(c.daysBetween.to, where, false);
       numberOrParam(c.daysBetween.days, where);
     } else if ('age' in c) {
-      field(c.age.idNumber, where);
+      if (c.age.idNumber !== undefined) field(c.age.idNumber, where);
+      if (c.age.birthDate !== undefined) field(c.age.birthDate, where);
       if (c.age.at !== undefined) operand(c.age.at, where, false);
       numberOrParam(c.age.years, where);
     } else if ('exists' in c) collision(c.exists, where);
