@@ -48,8 +48,8 @@ export class LeadRepository {
    * source, a killed process) leaves the store exactly as it was before.
    *
    * 1. Bulk load: each batch of hits is one `INSERT … SELECT FROM json_to_recordset($1)` into a
-   *    temporary staging table keyed by fingerprint; `ON CONFLICT DO NOTHING` merges duplicate
-   *    fingerprints (the first one wins).
+   *    temporary staging table without a key (maintaining one cost more than the rest of the
+   *    load); then one `DELETE … USING` removes duplicate fingerprints (the first one wins).
    * 2. Set-wise lifecycle, three statements, each writing its events by `INSERT … SELECT` from
    *    its own `RETURNING` (SQL committed in test/store/__snapshots__/lead-lifecycle.sql):
    *    - known fingerprint → the lead takes the new subject, title, reason, severity, amount,
@@ -82,8 +82,11 @@ export class LeadRepository {
       // The sorts and hashes over a run's hits (hundreds of thousands) spill to disk at the 4 MB
       // default; this transaction only.
       await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+      // No key on the staging table: a B-tree over 200,000 random fingerprints cost PGlite about
+      // 1.5 s to maintain. Duplicates are removed once, after loading (first one wins, by `ord`).
       await sql`CREATE TEMPORARY TABLE ${STAGING} (
-        fingerprint text PRIMARY KEY,
+        ord         bigint NOT NULL,
+        fingerprint text NOT NULL,
         subject     jsonb NOT NULL,
         title       text NOT NULL,
         reason      text NOT NULL,
@@ -93,9 +96,12 @@ export class LeadRepository {
         explanation jsonb
       ) ON COMMIT DROP`.execute(trx);
 
+      let staged = 0;
       for await (const batch of hits) {
-        if (batch.length > 0) await stageBatch(trx, modelId, batch);
+        if (batch.length > 0) await stageBatch(trx, modelId, batch, staged);
+        staged += batch.length;
       }
+      await sql`DELETE FROM ${STAGING} AS s USING ${STAGING} AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord`.execute(trx);
       // Temporary tables are never auto-analysed; the joins below want real row counts.
       await sql`ANALYZE ${STAGING}`.execute(trx);
 
@@ -181,10 +187,10 @@ async function checkRunIsOpen(trx: Transaction<WorkflowSchema>, runId: number, a
  * `json_to_recordset`, so PGlite and node-postgres bind it identically (a JS array of objects is
  * not bound the same way by both) and the server parses it with its JSON parser. Measured here on
  * 10,000 hits, this beats eight parallel `unnest($n::text[])` arrays, whose array literals are
- * escaped in JS and re-parsed element by element. Of duplicate fingerprints the first one wins:
- * within a batch by `ORDER BY ord`, across batches because the earlier batch is already staged.
+ * escaped in JS and re-parsed element by element. Each row keeps its position in the run
+ * (`offset` + its ordinality), by which the first of duplicate fingerprints is kept afterwards.
  */
-async function stageBatch(trx: Transaction<WorkflowSchema>, modelId: string, batch: readonly LeadHit[]): Promise<void> {
+async function stageBatch(trx: Transaction<WorkflowSchema>, modelId: string, batch: readonly LeadHit[], offset: number): Promise<void> {
   const rows = batch.map((hit) => {
     checkHit(modelId, hit);
     // Only the columns staged; a hit object may carry more.
@@ -200,14 +206,12 @@ async function stageBatch(trx: Transaction<WorkflowSchema>, modelId: string, bat
     };
   });
   await sql`
-    INSERT INTO ${STAGING} (fingerprint, subject, title, reason, severity, amount, evidence, explanation)
-    SELECT h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation
+    INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation)
+    SELECT ${offset} + h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation
     FROM ROWS FROM (json_to_recordset(${JSON.stringify(rows)}::json) AS (
            fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
            evidence jsonb, explanation jsonb)) WITH ORDINALITY AS h(fingerprint, subject, title, reason, severity, amount,
-           evidence, explanation, ord)
-    ORDER BY h.ord
-    ON CONFLICT (fingerprint) DO NOTHING`.execute(trx);
+           evidence, explanation, ord)`.execute(trx);
 }
 
 /** A hit the database would reject, or store wrongly, is a caller's bug: say which one. */
@@ -292,6 +296,7 @@ async function insertNew(trx: Transaction<WorkflowSchema>, runId: number, modelI
              ${runId}, ${runId}, now(), now(), h.evidence, h.explanation
       FROM ${STAGING} h
       WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = ${modelId} AND l.fingerprint = h.fingerprint)
+      ORDER BY h.ord
       RETURNING id
     )
     INSERT INTO lead_events (lead_id, run_id, at, event)

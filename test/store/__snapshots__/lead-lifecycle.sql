@@ -8,7 +8,8 @@ select "as_of", "status" from "runs" where "id" = $1 for share;
 SET LOCAL work_mem = '64MB';
 
 CREATE TEMPORARY TABLE "lead_hits_staging" (
-    fingerprint text PRIMARY KEY,
+    ord         bigint NOT NULL,
+    fingerprint text NOT NULL,
     subject     jsonb NOT NULL,
     title       text NOT NULL,
     reason      text NOT NULL,
@@ -18,14 +19,14 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
     explanation jsonb
   ) ON COMMIT DROP;
 
-INSERT INTO "lead_hits_staging" (fingerprint, subject, title, reason, severity, amount, evidence, explanation)
-  SELECT h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation
-  FROM ROWS FROM (json_to_recordset($1::json) AS (
+INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation)
+  SELECT $1 + h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation
+  FROM ROWS FROM (json_to_recordset($2::json) AS (
          fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
          evidence jsonb, explanation jsonb)) WITH ORDINALITY AS h(fingerprint, subject, title, reason, severity, amount,
-         evidence, explanation, ord)
-  ORDER BY h.ord
-  ON CONFLICT (fingerprint) DO NOTHING;
+         evidence, explanation, ord);
+
+DELETE FROM "lead_hits_staging" AS s USING "lead_hits_staging" AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord;
 
 ANALYZE "lead_hits_staging";
 
@@ -63,6 +64,7 @@ WITH created AS (
            $3, $4, now(), now(), h.evidence, h.explanation
     FROM "lead_hits_staging" h
     WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = $5 AND l.fingerprint = h.fingerprint)
+    ORDER BY h.ord
     RETURNING id
   )
   INSERT INTO lead_events (lead_id, run_id, at, event)
