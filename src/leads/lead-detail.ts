@@ -6,19 +6,47 @@ import { EvidenceRepository } from '../warehouse/evidence.repository.js';
 
 const ID_NUMBER = /^\d{17}[\dX]$|^\d{15}$/;
 const MOBILE = /^1\d{10}$/;
+/** ID numbers and mobile numbers inside free text (not part of a longer run of digits). */
+const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Masks the personal data inside a lead's free text (title, reason, explanation values), which
+ * templates fill with whatever fields the model names: ID numbers and mobile numbers are found by
+ * their shape; person names cannot be, so those known from the lead's evidence rows (`names`) are
+ * masked wherever they occur.
+ *
+ * @example maskText('张三（52020319850612123X，13885123456）', ['张三']) // '张*（520203********123X，138****3456）'
+ */
+export function maskText(text: string, names: readonly string[] = []): string {
+  let out = text.replace(ID_IN_TEXT, (m) => maskValue('idcard', m) ?? m).replace(MOBILE_IN_TEXT, (m) => maskValue('phone', m) ?? m);
+  for (const name of [...new Set(names)].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length)) {
+    out = out.replaceAll(name, maskValue('person_name', name) ?? name);
+  }
+  return out;
+}
 
 /**
  * Masks what a lead's subject holds of citizens' personal data: subjects are keyed by field
  * reference, not type, so ID numbers and mobile numbers are recognised by their shape.
  */
-export function maskSubject(subject: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function maskSubject(subject: Readonly<Record<string, unknown>>, names: readonly string[] = []): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(subject).map(([k, v]) => {
       if (typeof v !== 'string') return [k, v];
       if (ID_NUMBER.test(v)) return [k, maskValue('idcard', v)];
       if (MOBILE.test(v)) return [k, maskValue('phone', v)];
+      if (names.includes(v)) return [k, maskValue('person_name', v)];
       return [k, v];
     }),
+  );
+}
+
+/** A lead's explanation with the values of each condition masked like its subject. */
+function maskExplanation(explanation: unknown, names: readonly string[]): unknown {
+  if (!Array.isArray(explanation)) return explanation;
+  return (explanation as { values?: Record<string, unknown> }[]).map((x) =>
+    x.values ? { ...x, values: maskSubject(Object.fromEntries(Object.entries(x.values).map(([k, v]) => [k, typeof v === 'string' ? maskText(v, names) : v])), names) } : x,
   );
 }
 
@@ -26,7 +54,8 @@ export function maskSubject(subject: Readonly<Record<string, unknown>>): Record<
 export function leadListItem(lead: Lead & { evidence: readonly unknown[]; explanation?: unknown }, unmask: boolean): Record<string, unknown> {
   const { explanation, evidence, ...rest } = lead;
   void explanation; // lists leave the explanation to the detail view
-  return { ...rest, subject: unmask ? rest.subject : maskSubject(rest.subject), evidenceRows: evidence.length };
+  if (unmask) return { ...rest, evidenceRows: evidence.length };
+  return { ...rest, subject: maskSubject(rest.subject), title: maskText(rest.title), reason: maskText(rest.reason), evidenceRows: evidence.length };
 }
 
 export type LeadDetail = Awaited<ReturnType<typeof loadLeadDetail>>;
@@ -39,10 +68,20 @@ export async function loadLeadDetail(wh: Warehouse, store: WorkflowDb, id: numbe
   const lead: LeadWithEvents | undefined = await new LeadRepository(store.db).getLead(id);
   if (!lead) return undefined;
   const rows = await new EvidenceRepository(wh).fetch(lead.evidence);
+  const names = rows.flatMap((r) => r.fields.filter((f) => f.type === 'person_name' && f.value !== null).map((f) => f.value as string));
   const evidenceRows = rows.map((r) => ({
     ...r,
     alias: lead.evidence.find((e) => e.dataset === r.dataset && e.rowId === r.rowId)?.alias ?? null,
     fields: r.fields.map((f) => ({ ...f, value: unmask ? f.value : maskValue(f.type, f.value) })),
   }));
-  return { ...lead, subject: unmask ? lead.subject : maskSubject(lead.subject), evidenceRows, masked: !unmask };
+  if (unmask) return { ...lead, evidenceRows, masked: false };
+  return {
+    ...lead,
+    subject: maskSubject(lead.subject, names),
+    title: maskText(lead.title, names),
+    reason: maskText(lead.reason, names),
+    explanation: maskExplanation(lead.explanation, names),
+    evidenceRows,
+    masked: true,
+  };
 }

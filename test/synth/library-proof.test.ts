@@ -107,6 +107,30 @@ describe('JSON API over the demo workspace', () => {
     expect(ids.every((v) => v.includes('*'))).toBe(true);
   });
 
+  it('masks ID numbers, phones and the names of the evidence inside titles, reasons and explanations', async () => {
+    const leads = (await get('/api/leads?limit=1000')).body as { id: number; modelId: string; title: string; reason: string }[];
+    const unmaskedId = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
+    const unmaskedMobile = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+    for (const l of leads) {
+      expect(l.title + l.reason, `lead ${l.id}`).not.toMatch(unmaskedId);
+      expect(l.title + l.reason, `lead ${l.id}`).not.toMatch(unmaskedMobile);
+    }
+    // hotel_minors writes the guest's ID number and name into its reason: both come out masked.
+    const hotel = leads.find((l) => l.modelId === 'hotel_minors')!;
+    expect(hotel.reason).toMatch(/\d{6}\*{8}[\dX]{4}/);
+    const detail = (await get(`/api/leads/${hotel.id}`)).body as {
+      reason: string;
+      explanation: { values: Record<string, string | null> }[];
+      evidenceRows: { fields: { type: string; value: string | null }[] }[];
+    };
+    const names = detail.evidenceRows.flatMap((r) => r.fields.filter((f) => f.type === 'person_name' && f.value !== null).map((f) => f.value!));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.includes('*'))).toBe(true);
+    expect(detail.reason).toMatch(/[\u4e00-\u9fff]\*+/);
+    const values = detail.explanation.flatMap((x) => Object.values(x.values)).filter((v): v is string => v !== null);
+    expect(values.some((v) => unmaskedId.test(v))).toBe(false);
+  });
+
   it('answers unknown paths, bad parameters and writes with JSON errors', async () => {
     expect((await get('/api/nothing')).status).toBe(404);
     expect((await get('/api/leads/99999999')).status).toBe(404);

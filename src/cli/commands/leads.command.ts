@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { JianduError } from '../../shared/errors.js';
 import { LeadRepository, type LeadStatus } from '../../store/index.js';
-import { leadListItem, loadLeadDetail } from '../../leads/lead-detail.js';
+import { leadListItem, loadLeadDetail, maskText } from '../../leads/lead-detail.js';
 import { printJson, withStores, type GlobalOptions } from '../cli-context.js';
 
 const STATUSES: readonly LeadStatus[] = ['open', 'cleared'];
@@ -15,7 +15,7 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
     .option('-m, --model <model>', '只看一个模型的线索')
     .option('-s, --status <status>', `按状态筛选：${STATUSES.join('、')}`)
     .option('--limit <n>', '最多列出多少条', '100')
-    .option('--unmask', '显示完整的身份证号和电话（默认脱敏）')
+    .option('--unmask', '显示完整的身份证号和电话（默认脱敏，标题和理由中的也脱敏）')
     .option('--json', '以 JSON 输出')
     .action(async (flags: { model?: string; status?: string; limit: string; unmask?: boolean; json?: boolean }) => {
       if (flags.status !== undefined && !STATUSES.includes(flags.status as LeadStatus)) {
@@ -29,7 +29,7 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
         return;
       }
       if (rows.length === 0) process.stdout.write('没有线索。\n');
-      for (const l of rows) process.stdout.write(`#${l.id}\t${STATUS_LABELS[l.status] ?? l.status}\t${l.modelId}\t${l.severity}\t${l.title}\n`);
+      for (const l of rows) process.stdout.write(`#${l.id}\t${STATUS_LABELS[l.status] ?? l.status}\t${l.modelId}\t${l.severity}\t${flags.unmask ? l.title : maskText(l.title)}\n`);
     });
   leads
     .command('show')
