@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { JianduError } from '../shared/errors.js';
 import { assertIsoDate } from './iso-date.js';
@@ -25,6 +26,9 @@ export interface ApplyModelRunArgs {
  */
 const STAGING = sql.id('lead_hits_staging');
 
+/** The per-transaction table of every hit's fingerprint and content hash (see {@link STAGING}). */
+const KEYS = sql.id('lead_hit_keys');
+
 /** First key of the transaction-level advisory lock that serialises applies of one model. */
 const APPLY_LOCK_CLASS = sql.lit(0x4a44_4c45); // 'JDLE'
 
@@ -47,17 +51,23 @@ export class LeadRepository {
    * one transaction on one connection: a failure (a bad hit, a database error, a throwing hit
    * source, a killed process) leaves the store exactly as it was before.
    *
-   * 1. Bulk load: each batch of hits is one `INSERT … SELECT FROM json_to_recordset($1)` into a
-   *    temporary staging table without a key (maintaining one cost more than the rest of the
-   *    load); then one `DELETE … USING` removes duplicate fingerprints (the first one wins).
-   * 2. Set-wise lifecycle, three statements, each writing its events by `INSERT … SELECT` from
-   *    its own `RETURNING` (SQL committed in test/store/__snapshots__/lead-lifecycle.sql):
-   *    - known fingerprint → the lead takes the new subject, title, reason, severity, amount,
-   *      evidence, explanation and model version, a cleared lead is open again, and it gets a
-   *      `seen_again` event (`reopened` if it was cleared);
+   * 1. Bulk load, per batch of hits: the fingerprints with a hash of each lead's content go to a
+   *    temporary key table (`json_array_elements`, no index: maintaining one cost more than the
+   *    rest of the load); one query then names the hits this run must write — new, changed,
+   *    cleared, or written by another model version — and only their payloads are sent, by
+   *    `json_to_recordset`, into a staging table. A lead found again unchanged costs its key.
+   *    Duplicate fingerprints are then removed once (the first one wins).
+   * 2. Set-wise lifecycle, each statement writing its events by `INSERT … SELECT` from its own
+   *    `RETURNING` (SQL committed in test/store/__snapshots__/lead-lifecycle.sql):
+   *    - known fingerprint, changed → the lead takes the new subject, title, reason, severity,
+   *      amount, evidence, explanation and model version, a cleared lead is open again, and it
+   *      gets a `seen_again` event (`reopened` if it was cleared);
+   *    - known fingerprint, unchanged → only a `seen_again` event: the row is not rewritten, its
+   *      last sighting is this model's last apply (`model_applies`, see {@link selectLeads});
    *    - unknown fingerprint → new open lead with a `created` event;
    *    - open lead of this model whose fingerprint is not among the hits → cleared, with
-   *      `cleared_at = now()`, `cleared_run = runId` and a `cleared` event.
+   *      `cleared_at = now()`, `cleared_run = runId`, its last sighting fixed, and a `cleared`
+   *      event.
    *
    * Leads in statuses other than open and cleared (dismissed, in a case) take the new evidence
    * but keep their status.
@@ -82,8 +92,11 @@ export class LeadRepository {
       // The sorts and hashes over a run's hits (hundreds of thousands) spill to disk at the 4 MB
       // default; this transaction only.
       await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-      // No key on the staging table: a B-tree over 200,000 random fingerprints cost PGlite about
-      // 1.5 s to maintain. Duplicates are removed once, after loading (first one wins, by `ord`).
+      await sql`CREATE TEMPORARY TABLE ${KEYS} (
+        ord          bigint NOT NULL,
+        fingerprint  text NOT NULL,
+        content_hash text NOT NULL
+      ) ON COMMIT DROP`.execute(trx);
       await sql`CREATE TEMPORARY TABLE ${STAGING} (
         ord         bigint NOT NULL,
         fingerprint text NOT NULL,
@@ -93,32 +106,46 @@ export class LeadRepository {
         severity    text NOT NULL,
         amount      numeric(18, 2),
         evidence    jsonb NOT NULL,
-        explanation jsonb
+        explanation jsonb,
+        content_hash text NOT NULL
       ) ON COMMIT DROP`.execute(trx);
 
+      // A model's first run has nothing to compare with: every hit is new, so no probe of the store.
+      const known = await sql<{ known: boolean }>`SELECT EXISTS (SELECT 1 FROM leads WHERE model_id = ${modelId}) AS known`.execute(trx);
+      const firstRun = known.rows[0]?.known !== true;
       let staged = 0;
       for await (const batch of hits) {
-        if (batch.length > 0) await stageBatch(trx, modelId, batch, staged);
+        if (batch.length > 0) await stageBatch(trx, modelId, modelVersion, batch, staged, firstRun);
         staged += batch.length;
       }
-      await sql`DELETE FROM ${STAGING} AS s USING ${STAGING} AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord`.execute(trx);
-      // Temporary tables are never auto-analysed; the joins below want real row counts.
+      // Temporary tables are never auto-analysed; the joins below want real row counts (without
+      // them the planner took the anti join below for a small nested loop).
+      await sql`ANALYZE ${KEYS}`.execute(trx);
       await sql`ANALYZE ${STAGING}`.execute(trx);
+      const duplicates = await sql`DELETE FROM ${KEYS} AS s USING ${KEYS} AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord`.execute(trx);
+      if (Number(duplicates.numAffectedRows ?? 0n) > 0) {
+        await sql`DELETE FROM ${STAGING} AS s WHERE NOT EXISTS (SELECT 1 FROM ${KEYS} AS k WHERE k.ord = s.ord)`.execute(trx);
+      }
 
       const seen = await updateSeenAgain(trx, runId, modelId, modelVersion);
+      const unchanged = await recordUnchanged(trx, runId, modelId);
       const created = await insertNew(trx, runId, modelId, modelVersion);
       const cleared = await clearMissing(trx, runId, modelId);
-      return { leads: seen.seenAgain + created, new: created, seenAgain: seen.seenAgain, cleared, reopened: seen.reopened };
+      await sql`
+        INSERT INTO model_applies (model_id, last_run, last_applied) VALUES (${modelId}, ${runId}, now())
+        ON CONFLICT (model_id) DO UPDATE SET last_run = excluded.last_run, last_applied = excluded.last_applied`.execute(trx);
+      const seenAgain = seen.seenAgain + unchanged;
+      return { leads: seenAgain + created, new: created, seenAgain, cleared, reopened: seen.reopened };
     });
   }
 
   /** Leads, oldest first, optionally of one model and in one status; 100 at a time by default. */
   async listLeads(filter: LeadFilter = {}): Promise<Lead[]> {
     const { limit, offset } = resolvePage(filter);
-    let query = this.db.selectFrom('leads').selectAll();
-    if (filter.modelId !== undefined) query = query.where('model_id', '=', filter.modelId);
-    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-    const rows = await query.orderBy('id').limit(limit).offset(offset).execute();
+    let query = selectLeads(this.db);
+    if (filter.modelId !== undefined) query = query.where('l.model_id', '=', filter.modelId);
+    if (filter.status !== undefined) query = query.where('l.status', '=', filter.status);
+    const rows = await query.orderBy('l.id').limit(limit).offset(offset).execute();
     return rows.map(toLead);
   }
 
@@ -130,7 +157,7 @@ export class LeadRepository {
 
   /** One lead with its history, or undefined. */
   async getLead(id: number): Promise<LeadWithEvents | undefined> {
-    const row = await this.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await selectLeads(this.db).where('l.id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const events = await this.db.selectFrom('lead_events').selectAll().where('lead_id', '=', id).orderBy('id').execute();
     return { ...toLead(row), events: events.map(toLeadEvent) };
@@ -138,12 +165,7 @@ export class LeadRepository {
 
   /** The lead a model's fingerprint names, or undefined. */
   async findByFingerprint(modelId: string, fingerprint: string): Promise<Lead | undefined> {
-    const row = await this.db
-      .selectFrom('leads')
-      .selectAll()
-      .where('model_id', '=', modelId)
-      .where('fingerprint', '=', fingerprint)
-      .executeTakeFirst();
+    const row = await selectLeads(this.db).where('l.model_id', '=', modelId).where('l.fingerprint', '=', fingerprint).executeTakeFirst();
     return row ? toLead(row) : undefined;
   }
 
@@ -183,18 +205,28 @@ async function checkRunIsOpen(trx: Transaction<WorkflowSchema>, runId: number, a
 }
 
 /**
- * One statement per batch: the whole batch travels as ONE JSON parameter and is unpacked by
- * `json_to_recordset`, so PGlite and node-postgres bind it identically (a JS array of objects is
- * not bound the same way by both) and the server parses it with its JSON parser. Measured here on
- * 10,000 hits, this beats eight parallel `unnest($n::text[])` arrays, whose array literals are
- * escaped in JS and re-parsed element by element. Each row keeps its position in the run
- * (`offset` + its ordinality), by which the first of duplicate fingerprints is kept afterwards.
+ * Stages one batch in two round trips. First every hit's key — its position in the run (`ord`,
+ * by which the first of duplicate fingerprints is kept afterwards), fingerprint and content hash
+ * — as one JSON parameter unpacked by `json_array_elements`, in a statement that answers which of
+ * them the store lacks: new, changed, not open, or written by another model version. Then only
+ * those hits' payloads, as one JSON parameter unpacked by `json_to_recordset` (PGlite and
+ * node-postgres bind a JSON text identically; measured here, faster than parallel `unnest` arrays).
+ * The content hash is the md5 of the payload's JSON text, so an unchanged lead costs only its key.
  */
-async function stageBatch(trx: Transaction<WorkflowSchema>, modelId: string, batch: readonly LeadHit[], offset: number): Promise<void> {
-  const rows = batch.map((hit) => {
+async function stageBatch(
+  trx: Transaction<WorkflowSchema>,
+  modelId: string,
+  modelVersion: number,
+  batch: readonly LeadHit[],
+  offset: number,
+  firstRun: boolean,
+): Promise<void> {
+  const payloads: string[] = [];
+  const keys: [number, string, string][] = [];
+  batch.forEach((hit, i) => {
     checkHit(modelId, hit);
-    // Only the columns staged; a hit object may carry more.
-    return {
+    // Only the columns a lead keeps; a hit object may carry more.
+    const payload = JSON.stringify({
       fingerprint: hit.fingerprint,
       subject: hit.subject,
       title: hit.title,
@@ -203,15 +235,43 @@ async function stageBatch(trx: Transaction<WorkflowSchema>, modelId: string, bat
       amount: hit.amount,
       evidence: hit.evidence,
       explanation: hit.explanation ?? null,
-    };
+    });
+    payloads.push(payload);
+    keys.push([offset + i + 1, hit.fingerprint, hash('md5', payload)]);
   });
+  const staged = (ords: readonly number[]): string =>
+    `[${ords.map((ord) => `{"ord":${ord},"content_hash":"${keys[ord - offset - 1]?.[2] ?? ''}",${(payloads[ord - offset - 1] ?? '{}').slice(1)}`).join(',')}]`;
+  const payloadRows = (json: string) => sql`
+    SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
+    FROM json_to_recordset(${json}::json) AS h(
+      ord bigint, content_hash text, fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
+      evidence jsonb, explanation jsonb)`;
+  if (firstRun) {
+    // Nothing to compare with: every payload is staged, and its key with it, in one statement.
+    await sql`
+      WITH p AS (
+        INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
+        ${payloadRows(staged(keys.map((k) => k[0])))}
+        RETURNING ord, fingerprint, content_hash
+      )
+      INSERT INTO ${KEYS} (ord, fingerprint, content_hash) SELECT ord, fingerprint, content_hash FROM p`.execute(trx);
+    return;
+  }
+  const { rows } = await sql<{ ord: string | number }>`
+    WITH k AS (
+      INSERT INTO ${KEYS} (ord, fingerprint, content_hash)
+      SELECT (e->>0)::bigint, e->>1, e->>2 FROM json_array_elements(${JSON.stringify(keys)}::json) AS e
+      RETURNING ord, fingerprint, content_hash
+    )
+    SELECT k.ord FROM k
+    WHERE NOT EXISTS (
+      SELECT 1 FROM leads l
+      WHERE l.model_id = ${modelId} AND l.fingerprint = k.fingerprint AND l.content_hash = k.content_hash
+        AND l.status = 'open' AND l.model_version = ${modelVersion})`.execute(trx);
+  if (rows.length === 0) return;
   await sql`
-    INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation)
-    SELECT ${offset} + h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation
-    FROM ROWS FROM (json_to_recordset(${JSON.stringify(rows)}::json) AS (
-           fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
-           evidence jsonb, explanation jsonb)) WITH ORDINALITY AS h(fingerprint, subject, title, reason, severity, amount,
-           evidence, explanation, ord)`.execute(trx);
+    INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
+    ${payloadRows(staged(rows.map((r) => Number(r.ord))))}`.execute(trx);
 }
 
 /** A hit the database would reject, or store wrongly, is a caller's bug: say which one. */
@@ -262,6 +322,7 @@ async function updateSeenAgain(
         amount        = h.amount,
         evidence      = h.evidence,
         explanation   = h.explanation,
+        content_hash  = h.content_hash,
         last_seen_run = ${runId},
         last_seen_at  = now(),
         status        = CASE WHEN old.status = 'cleared' THEN 'open' ELSE old.status END,
@@ -283,6 +344,19 @@ async function updateSeenAgain(
 }
 
 /**
+ * Known fingerprints found again unchanged (keys without a staged payload): a `seen_again` event
+ * each and nothing else — the row is not rewritten (see {@link selectLeads} for its last sighting).
+ */
+async function recordUnchanged(trx: Transaction<WorkflowSchema>, runId: number, modelId: string): Promise<number> {
+  const result = await sql`
+    INSERT INTO lead_events (lead_id, run_id, at, event)
+    SELECT l.id, ${runId}, now(), 'seen_again'
+    FROM ${KEYS} k JOIN leads l ON l.model_id = ${modelId} AND l.fingerprint = k.fingerprint
+    WHERE NOT EXISTS (SELECT 1 FROM ${STAGING} s WHERE s.ord = k.ord)`.execute(trx);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
  * Inserts the unknown fingerprints as open leads, each with a `created` event. No ORDER BY: ids
  * come out in staging (so, in practice, the model's) order, and sorting 200,000 wide rows to
  * promise it cost more than it is worth.
@@ -291,9 +365,9 @@ async function insertNew(trx: Transaction<WorkflowSchema>, runId: number, modelI
   const result = await sql`
     WITH created AS (
       INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
-                         first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation)
+                         first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
       SELECT h.fingerprint, ${modelId}, ${modelVersion}, h.subject, h.title, h.reason, h.severity, h.amount, 'open',
-             ${runId}, ${runId}, now(), now(), h.evidence, h.explanation
+             ${runId}, ${runId}, now(), now(), h.evidence, h.explanation, h.content_hash
       FROM ${STAGING} h
       WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = ${modelId} AND l.fingerprint = h.fingerprint)
       ORDER BY h.ord
@@ -308,9 +382,12 @@ async function insertNew(trx: Transaction<WorkflowSchema>, runId: number, modelI
 async function clearMissing(trx: Transaction<WorkflowSchema>, runId: number, modelId: string): Promise<number> {
   const result = await sql`
     WITH gone AS (
-      UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = ${runId}
+      UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = ${runId},
+        -- An open lead was seen by every apply of its model until now: fix its last sighting.
+        last_seen_run = GREATEST(l.last_seen_run, (SELECT a.last_run FROM model_applies a WHERE a.model_id = ${modelId})),
+        last_seen_at  = GREATEST(l.last_seen_at, (SELECT a.last_applied FROM model_applies a WHERE a.model_id = ${modelId}))
       WHERE l.model_id = ${modelId} AND l.status = 'open'
-        AND NOT EXISTS (SELECT 1 FROM ${STAGING} h WHERE h.fingerprint = l.fingerprint)
+        AND NOT EXISTS (SELECT 1 FROM ${KEYS} h WHERE h.fingerprint = l.fingerprint)
       RETURNING l.id, l.last_seen_run
     )
     INSERT INTO lead_events (lead_id, run_id, at, event, detail)
@@ -318,7 +395,23 @@ async function clearMissing(trx: Transaction<WorkflowSchema>, runId: number, mod
   return Number(result.numAffectedRows ?? 0n);
 }
 
-function toLead(row: Selectable<LeadsTable>): Lead {
+/**
+ * Leads with their last sighting: an open lead was seen by every apply of its model since it was
+ * last written (re-runs that find it unchanged do not rewrite it), so its last sighting is the
+ * later of its own and its model's last apply; a cleared lead keeps the one fixed when it cleared.
+ */
+function selectLeads(db: Kysely<WorkflowSchema>) {
+  return db
+    .selectFrom('leads as l')
+    .leftJoin('model_applies as a', 'a.model_id', 'l.model_id')
+    .selectAll('l')
+    .select([
+      sql<number>`CASE WHEN l.status = 'open' THEN GREATEST(l.last_seen_run, a.last_run) ELSE l.last_seen_run END`.as('seen_run'),
+      sql<Date>`CASE WHEN l.status = 'open' THEN GREATEST(l.last_seen_at, a.last_applied) ELSE l.last_seen_at END`.as('seen_at'),
+    ]);
+}
+
+function toLead(row: Selectable<LeadsTable> & { seen_run: number; seen_at: Date }): Lead {
   return {
     id: row.id,
     fingerprint: row.fingerprint,
@@ -331,9 +424,9 @@ function toLead(row: Selectable<LeadsTable>): Lead {
     amount: row.amount,
     status: row.status,
     firstSeenRun: row.first_seen_run,
-    lastSeenRun: row.last_seen_run,
+    lastSeenRun: row.seen_run,
     firstSeenAt: row.first_seen_at,
-    lastSeenAt: row.last_seen_at,
+    lastSeenAt: row.seen_at,
     clearedAt: row.cleared_at,
     clearedRun: row.cleared_run,
     evidence: row.evidence,

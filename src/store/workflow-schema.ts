@@ -12,6 +12,7 @@ export interface WorkflowSchema {
   model_runs: ModelRunsTable;
   leads: LeadsTable;
   lead_events: LeadEventsTable;
+  model_applies: ModelAppliesTable;
 }
 
 export type RunStatus = 'running' | 'succeeded' | 'failed';
@@ -82,6 +83,15 @@ export interface LeadsTable {
   evidence: JSONColumnType<EvidenceRow[]>;
   /** Whatever the compiler explains a lead with; written as JSON text. */
   explanation: ColumnType<unknown, string | null, string | null>;
+  /** md5 of what the last run wrote into the lead; null before migration 0002. */
+  content_hash: string | null;
+}
+
+/** Per model, the last run that applied its hits (migration 0002). */
+export interface ModelAppliesTable {
+  model_id: string;
+  last_run: number;
+  last_applied: Timestamp;
 }
 
 export interface LeadEventsTable {

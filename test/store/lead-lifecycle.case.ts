@@ -149,6 +149,27 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       expect(await leads.listLeads({ modelId: 'again' })).toHaveLength(3);
     });
 
+    it('a lead found again unchanged is not rewritten, yet its last sighting moves with each run, and is kept when it clears', async () => {
+      const first = await apply('unchanged', [hit('a'), hit('b')]);
+      const before = await byFingerprint('unchanged', 'b');
+      const second = await apply('unchanged', [hit('a'), hit('b')]);
+      expect(second.result).toEqual({ leads: 2, new: 0, seenAgain: 2, cleared: 0, reopened: 0 });
+      const seen = await byFingerprint('unchanged', 'b');
+      expect(seen).toMatchObject({ status: 'open', firstSeenRun: first.runId, lastSeenRun: second.runId, title: before.title });
+      expect(seen.lastSeenAt.getTime()).toBeGreaterThanOrEqual(before.lastSeenAt.getTime());
+      expect(seen.events.map((e) => [e.event, e.runId])).toEqual([
+        ['created', first.runId],
+        ['seen_again', second.runId],
+      ]);
+      const third = await apply('unchanged', [hit('a')]);
+      expect(third.result).toMatchObject({ seenAgain: 1, cleared: 1 });
+      const gone = await byFingerprint('unchanged', 'b');
+      expect(gone).toMatchObject({ status: 'cleared', clearedRun: third.runId, lastSeenRun: second.runId });
+      expect(gone.events.at(-1)).toMatchObject({ event: 'cleared', runId: third.runId, detail: { lastSeenRun: second.runId } });
+      // The lead still found keeps moving.
+      expect(await byFingerprint('unchanged', 'a')).toMatchObject({ status: 'open', lastSeenRun: third.runId });
+    });
+
     it('a hit that disappears is cleared, with cleared_at and cleared_run', async () => {
       const first = await apply('clear', [hit('a'), hit('b')]);
       const second = await apply('clear', [hit('a')]);

@@ -7,6 +7,12 @@ select "as_of", "status" from "runs" where "id" = $1 for share;
 
 SET LOCAL work_mem = '64MB';
 
+CREATE TEMPORARY TABLE "lead_hit_keys" (
+    ord          bigint NOT NULL,
+    fingerprint  text NOT NULL,
+    content_hash text NOT NULL
+  ) ON COMMIT DROP;
+
 CREATE TEMPORARY TABLE "lead_hits_staging" (
     ord         bigint NOT NULL,
     fingerprint text NOT NULL,
@@ -16,19 +22,28 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
     severity    text NOT NULL,
     amount      numeric(18, 2),
     evidence    jsonb NOT NULL,
-    explanation jsonb
+    explanation jsonb,
+    content_hash text NOT NULL
   ) ON COMMIT DROP;
 
-INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation)
-  SELECT $1 + h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation
-  FROM ROWS FROM (json_to_recordset($2::json) AS (
-         fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
-         evidence jsonb, explanation jsonb)) WITH ORDINALITY AS h(fingerprint, subject, title, reason, severity, amount,
-         evidence, explanation, ord);
+SELECT EXISTS (SELECT 1 FROM leads WHERE model_id = $1) AS known;
 
-DELETE FROM "lead_hits_staging" AS s USING "lead_hits_staging" AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord;
+WITH p AS (
+      INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
+      
+  SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
+  FROM json_to_recordset($1::json) AS h(
+    ord bigint, content_hash text, fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
+    evidence jsonb, explanation jsonb)
+      RETURNING ord, fingerprint, content_hash
+    )
+    INSERT INTO "lead_hit_keys" (ord, fingerprint, content_hash) SELECT ord, fingerprint, content_hash FROM p;
+
+ANALYZE "lead_hit_keys";
 
 ANALYZE "lead_hits_staging";
+
+DELETE FROM "lead_hit_keys" AS s USING "lead_hit_keys" AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord;
 
 WITH seen AS (
     UPDATE leads AS l SET
@@ -40,6 +55,7 @@ WITH seen AS (
       amount        = h.amount,
       evidence      = h.evidence,
       explanation   = h.explanation,
+      content_hash  = h.content_hash,
       last_seen_run = $2,
       last_seen_at  = now(),
       status        = CASE WHEN old.status = 'cleared' THEN 'open' ELSE old.status END,
@@ -57,11 +73,16 @@ WITH seen AS (
   )
   SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM events;
 
+INSERT INTO lead_events (lead_id, run_id, at, event)
+  SELECT l.id, $1, now(), 'seen_again'
+  FROM "lead_hit_keys" k JOIN leads l ON l.model_id = $2 AND l.fingerprint = k.fingerprint
+  WHERE NOT EXISTS (SELECT 1 FROM "lead_hits_staging" s WHERE s.ord = k.ord);
+
 WITH created AS (
     INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
-                       first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation)
+                       first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
     SELECT h.fingerprint, $1, $2, h.subject, h.title, h.reason, h.severity, h.amount, 'open',
-           $3, $4, now(), now(), h.evidence, h.explanation
+           $3, $4, now(), now(), h.evidence, h.explanation, h.content_hash
     FROM "lead_hits_staging" h
     WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = $5 AND l.fingerprint = h.fingerprint)
     ORDER BY h.ord
@@ -71,10 +92,16 @@ WITH created AS (
   SELECT id, $6, now(), 'created' FROM created;
 
 WITH gone AS (
-    UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = $1
-    WHERE l.model_id = $2 AND l.status = 'open'
-      AND NOT EXISTS (SELECT 1 FROM "lead_hits_staging" h WHERE h.fingerprint = l.fingerprint)
+    UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = $1,
+      -- An open lead was seen by every apply of its model until now: fix its last sighting.
+      last_seen_run = GREATEST(l.last_seen_run, (SELECT a.last_run FROM model_applies a WHERE a.model_id = $2)),
+      last_seen_at  = GREATEST(l.last_seen_at, (SELECT a.last_applied FROM model_applies a WHERE a.model_id = $3))
+    WHERE l.model_id = $4 AND l.status = 'open'
+      AND NOT EXISTS (SELECT 1 FROM "lead_hit_keys" h WHERE h.fingerprint = l.fingerprint)
     RETURNING l.id, l.last_seen_run
   )
   INSERT INTO lead_events (lead_id, run_id, at, event, detail)
-  SELECT id, $3, now(), 'cleared', jsonb_build_object('lastSeenRun', last_seen_run) FROM gone;
+  SELECT id, $5, now(), 'cleared', jsonb_build_object('lastSeenRun', last_seen_run) FROM gone;
+
+INSERT INTO model_applies (model_id, last_run, last_applied) VALUES ($1, $2, now())
+  ON CONFLICT (model_id) DO UPDATE SET last_run = excluded.last_run, last_applied = excluded.last_applied;
