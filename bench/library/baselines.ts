@@ -39,6 +39,28 @@ export const BASELINES: Readonly<Record<string, Baseline>> = {
     parameters: (asOf) => [asOf],
   },
 
+  // Transfers of wage-arrears cases more than 3 days old (owing ≥ ¥5,000 or unstated) with no
+  // police registration: not under the case number given, nor against the employer (fuzzy name)
+  // or its legal representative (ID number) for a wage charge filed from 30 days before the
+  // transfer on; registrations marked 不予立案/不立案 do not count.
+  wage_arrears_transfer: {
+    sql: `
+      WITH reg AS (
+        SELECT case_no, ${orgKeySql('suspect_org_name')} AS org_key, suspect_id_number, filed_date,
+               (${blank('charge')} OR regexp_matches(coalesce(charge, ''), '劳动报酬|欠薪|工资')
+                 OR regexp_matches(coalesce(case_name, ''), '劳动报酬|欠薪|工资')) AS wage_charge
+        FROM data.police_case_registration
+        WHERE NOT coalesce(regexp_matches(status, '不予立案|不立案'), false)
+      )
+      SELECT DISTINCT transfer_no FROM data.labour_transfer t
+      WHERE t.transfer_date <= CAST($1 AS DATE) AND date_diff('day', t.transfer_date, CAST($1 AS DATE)) > 3
+        AND (t.amount_owed IS NULL OR t.amount_owed >= 5000)
+        AND NOT EXISTS (SELECT 1 FROM reg WHERE reg.case_no = t.police_case_no)
+        AND NOT EXISTS (SELECT 1 FROM reg WHERE reg.wage_charge AND reg.org_key = ${orgKeySql('t.employer_name')} AND t.transfer_date <= reg.filed_date + 30)
+        AND NOT EXISTS (SELECT 1 FROM reg WHERE reg.wage_charge AND reg.suspect_id_number = t.legal_rep_id_number AND t.transfer_date <= reg.filed_date + 30)`,
+    parameters: (asOf) => [asOf],
+  },
+
   // Guests under 18 at check-in with no guardian phone and no parent in the room, or sharing a
   // room with someone whose relationship was not recorded.
   hotel_minors: {
