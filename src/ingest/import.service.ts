@@ -215,23 +215,33 @@ export class ImportService {
     const targets = ['_row_id', '_batch_id', '_row_no', '_line'];
     const values = [`${dataset.nextRowId - 1} + s._ord`, String(batchId), 's._ord', 's._line'];
     const joins: string[] = [];
+    // Normalised values are computed once in an inner query (n<i>); the raw text is kept only where
+    // it differs from the normalised value's text (see rawColumn): most cells of a clean column
+    // then store nothing twice.
+    const inner: string[] = [];
     for (const c of columns) {
       targets.push(c.field, rawColumn(c.field));
       const raw = `s.${stageColumn(c.index)}`;
+      const norm = `n${c.index}`;
       if (dictionary.has(c.index)) {
         const dict = `jd_dict_${c.index}`;
         await this.wh.run(`DROP TABLE IF EXISTS temp.${dict}`);
         await this.wh.run(
-          `CREATE TEMP TABLE ${dict} AS SELECT raw, ${normalizedExpression(c, columns, 'raw')} AS norm
-           FROM (SELECT DISTINCT ${stageColumn(c.index)} AS raw FROM ${STAGE_TABLE} WHERE ${stageColumn(c.index)} IS NOT NULL)`,
+          `CREATE TEMP TABLE ${dict} AS SELECT raw, norm, raw IS DISTINCT FROM CAST(norm AS VARCHAR) AS differs
+           FROM (SELECT raw, ${normalizedExpression(c, columns, 'raw')} AS norm
+                 FROM (SELECT DISTINCT ${stageColumn(c.index)} AS raw FROM ${STAGE_TABLE} WHERE ${stageColumn(c.index)} IS NOT NULL))`,
         );
         joins.push(`LEFT JOIN ${dict} AS d${c.index} ON d${c.index}.raw = ${raw}`);
-        values.push(`d${c.index}.norm`, raw);
-      } else values.push(normalizedExpression(c, columns, raw), raw);
+        inner.push(`d${c.index}.norm AS ${norm}`, `CASE WHEN d${c.index}.differs THEN ${raw} END AS r${c.index}`);
+      } else {
+        inner.push(`${normalizedExpression(c, columns, raw)} AS ${norm}`, `${raw} AS r${c.index}`);
+      }
+      values.push(norm, dictionary.has(c.index) ? `r${c.index}` : `CASE WHEN r${c.index} IS DISTINCT FROM CAST(${norm} AS VARCHAR) THEN r${c.index} END`);
     }
     await this.wh.run(
       `INSERT INTO ${datasetTable(dataset.name)} (${targets.map(quoteIdent).join(', ')})
-       SELECT ${values.join(', ')} FROM ${STAGE_TABLE} AS s ${joins.join(' ')} WHERE ${classExpr} IS NULL`,
+       SELECT ${values.join(', ')} FROM (
+         SELECT s._ord, s._line, ${inner.join(', ')} FROM ${STAGE_TABLE} AS s ${joins.join(' ')} WHERE ${classExpr} IS NULL) AS s`,
     );
     for (const i of dictionary) await this.wh.run(`DROP TABLE IF EXISTS temp.jd_dict_${i}`);
     const counted = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${datasetTable(dataset.name)} WHERE _batch_id = $1`, [batchId]);

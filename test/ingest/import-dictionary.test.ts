@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawTextSql } from '../../src/warehouse/dataset.repository.js';
 import { ImportService } from '../../src/ingest/import.service.js';
 import { normalizeDate, normalizeMoney, normalizeOrgName } from '../../src/normalize/index.js';
 import { tempWorkspace } from '../support/temp-workspace.js';
@@ -24,13 +25,20 @@ describe('large files: columns with few distinct values are normalised once per 
     expect(r.rowsImported).toBe(12_000);
     const [d, m, o] = [r.mapping['登记日期'], r.mapping['金额（万元）'], r.mapping['单位名称']];
     const rows = await t.wh.all<{ raw: string; norm: string | null }>(
-      `SELECT DISTINCT "${d}__raw" AS raw, strftime("${d}", '%Y-%m-%d') AS norm FROM data.big`,
+      `SELECT DISTINCT ${rawTextSql(d ?? '')} AS raw, strftime("${d}", '%Y-%m-%d') AS norm FROM data.big`,
     );
     for (const row of rows) expect(row.norm, row.raw).toBe(normalizeDate(row.raw));
-    const money = await t.wh.all<{ raw: string; norm: number | null }>(`SELECT DISTINCT "${m}__raw" AS raw, "${m}"::DOUBLE AS norm FROM data.big`);
+    const money = await t.wh.all<{ raw: string; norm: number | null }>(`SELECT DISTINCT ${rawTextSql(m ?? '')} AS raw, "${m}"::DOUBLE AS norm FROM data.big`);
     for (const row of money) expect(row.norm, row.raw).toBe(normalizeMoney(row.raw, 'wan'));
-    const names = await t.wh.all<{ raw: string; norm: string | null }>(`SELECT DISTINCT "${o}__raw" AS raw, "${o}" AS norm FROM data.big`);
+    const names = await t.wh.all<{ raw: string; norm: string | null }>(`SELECT DISTINCT ${rawTextSql(o ?? '')} AS raw, "${o}" AS norm FROM data.big`);
     for (const row of names) expect(row.norm, row.raw).toBe(normalizeOrgName(row.raw));
+    // The source text of every cell comes back exactly, whether it was stored or not.
+    const texts = await t.wh.all<{ d: string; m: string; o: string }>(
+      `SELECT ${rawTextSql(d ?? '')} AS d, ${rawTextSql(m ?? '')} AS m, ${rawTextSql(o ?? '')} AS o FROM data.big ORDER BY _row_id`,
+    );
+    expect(texts.map((x) => `${x.d},"${x.m}",${x.o}`)).toEqual(lines.slice(1).map((l) => l.slice(l.indexOf(',') + 1)));
+    const stored = await t.wh.one<{ n: number }>(`SELECT count("${d}__raw")::INTEGER AS n FROM data.big WHERE "${d}" IS NOT NULL AND "${d}__raw" = strftime("${d}", '%Y-%m-%d')`);
+    expect(stored?.n).toBe(0);
     // Every row of an invalid value is counted, not every distinct value.
     const invalidRows = Array.from({ length: 12_000 }, (_, i) => dates[i % dates.length] ?? '').filter((x) => normalizeDate(x) === null).length;
     expect(invalidRows).toBeGreaterThan(dates.length);

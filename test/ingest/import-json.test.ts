@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawTextSql } from '../../src/warehouse/dataset.repository.js';
 import { ImportService } from '../../src/ingest/import.service.js';
 import { tempWorkspace } from '../support/temp-workspace.js';
 import { withIdCheck } from '../support/id-numbers.js';
@@ -24,7 +25,7 @@ describe('importing JSON exports', () => {
     expect(r.rowsImported).toBe(2);
     expect(Object.keys(r.mapping)).toEqual(['姓名', '身份证号', '死亡日期', '备注']);
     expect(r.invalid[r.mapping['身份证号'] ?? '']).toBe(1);
-    const rows = await t.wh.all<{ note: string | null }>(`SELECT "${r.mapping['备注']}__raw" AS note FROM data.deaths ORDER BY _row_id`);
+    const rows = await t.wh.all<{ note: string | null }>(`SELECT ${rawTextSql(r.mapping['备注'] ?? '')} AS note FROM data.deaths ORDER BY _row_id`);
     expect(rows[1]?.note).toBe('{"来源":"公安"}');
   });
 
