@@ -36,6 +36,14 @@ describe('transcodeToUtf8 (GB18030)', () => {
     expect(out.text).toContain('\ue78d');
   });
 
+  it('keeps a replacement character the file itself encodes, and quarantines nothing', async () => {
+    // GB18030 encodes U+FFFD as 84 31 A4 37: agency text that holds it is text, not damage.
+    const bytes = Buffer.concat([iconv.encode('姓名,备注\n张三,', 'gb18030'), Buffer.from([0x84, 0x31, 0xa4, 0x37]), Buffer.from('\n')]);
+    const out = await transcode(bytes);
+    expect(out.text).toBe('姓名,备注\n张三,\uFFFD\n');
+    expect(out.undecodable).toEqual([]);
+  });
+
   it('reports lines with bytes that are not GB18030 exactly as before (iconv-lite decides the replacements)', async () => {
     const good = iconv.encode('甲,乙\n', 'gb18030');
     const bytes = Buffer.concat([good, Buffer.from([0x31, 0x2c, 0x81, 0x0a]), good, Buffer.from([0xff, 0x0d, 0x0a]), good]);

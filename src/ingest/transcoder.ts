@@ -137,7 +137,9 @@ export async function transcodeToUtf8(
 ): Promise<UndecodableLine[]> {
   if (encoding === 'gb18030' && hasNativeGb18030()) {
     try {
-      return await transcodeWith(() => new NativeGb18030Decoder(), source, bomLength, target, onProgress);
+      // A strict decoder leaves no undecodable bytes (it declines instead), so no line needs
+      // filtering; a U+FFFD in its output is a U+FFFD the file itself encodes.
+      return await transcodeWith(() => new NativeGb18030Decoder(), source, bomLength, target, onProgress, false);
     } catch (error) {
       if (!(error instanceof NativeDecoderDeclined)) throw error;
     }
@@ -151,6 +153,7 @@ async function transcodeWith(
   bomLength: number,
   target: string,
   onProgress: ((bytesRead: number) => void) | undefined,
+  filterUndecodable = true,
 ): Promise<UndecodableLine[]> {
   let read = 0;
   const found: UndecodableLine[] = [];
@@ -161,12 +164,9 @@ async function transcodeWith(
       done(null, chunk);
     },
   });
-  await pipeline(
-    createReadStream(source, { start: bomLength, highWaterMark: 1 << 20 }),
-    counter,
-    decoder(),
-    new UndecodableLineFilter(found),
-    createWriteStream(target, { encoding: 'utf8' }),
-  );
+  const input = createReadStream(source, { start: bomLength, highWaterMark: 1 << 20 });
+  const output = createWriteStream(target, { encoding: 'utf8' });
+  if (filterUndecodable) await pipeline(input, counter, decoder(), new UndecodableLineFilter(found), output);
+  else await pipeline(input, counter, decoder(), output);
   return found;
 }
