@@ -50,12 +50,31 @@ function maskExplanation(explanation: unknown, names: readonly string[]): unknow
   );
 }
 
-/** A lead for a list: no evidence or explanation, only how many evidence rows it has. */
-export function leadListItem(lead: Lead & { evidence: readonly unknown[]; explanation?: unknown }, unmask: boolean): Record<string, unknown> {
+/**
+ * A lead for a list: no evidence or explanation, only how many evidence rows it has. Masked
+ * unless `unmask`, with `names` (the person names of its evidence rows) masked in its texts too.
+ */
+export function leadListItem(lead: Lead & { evidence: readonly unknown[]; explanation?: unknown }, unmask: boolean, names: readonly string[] = []): Record<string, unknown> {
   const { explanation, evidence, ...rest } = lead;
   void explanation; // lists leave the explanation to the detail view
   if (unmask) return { ...rest, evidenceRows: evidence.length };
-  return { ...rest, subject: maskSubject(rest.subject), title: maskText(rest.title), reason: maskText(rest.reason), evidenceRows: evidence.length };
+  return { ...rest, subject: maskSubject(rest.subject, names), title: maskText(rest.title, names), reason: maskText(rest.reason, names), evidenceRows: evidence.length };
+}
+
+/**
+ * A page of leads for a list, masked unless `unmask`. To mask the person names that templates put
+ * into titles and reasons, the page's evidence rows are read from the warehouse (one query per
+ * dataset for the whole page) for their person-name fields.
+ */
+export async function leadListItems(wh: Warehouse, leads: readonly Lead[], unmask: boolean): Promise<Record<string, unknown>[]> {
+  if (unmask) return leads.map((l) => leadListItem(l, true));
+  const rows = await new EvidenceRepository(wh).fetch(leads.flatMap((l) => l.evidence));
+  const namesOf = new Map<string, string[]>();
+  for (const r of rows) {
+    const names = r.fields.filter((f) => f.type === 'person_name' && f.value !== null).map((f) => f.value as string);
+    if (names.length > 0) namesOf.set(`${r.dataset}#${r.rowId}`, names);
+  }
+  return leads.map((l) => leadListItem(l, false, l.evidence.flatMap((e) => namesOf.get(`${e.dataset}#${e.rowId}`) ?? [])));
 }
 
 export type LeadDetail = Awaited<ReturnType<typeof loadLeadDetail>>;

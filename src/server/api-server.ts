@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { leadListItem, loadLeadDetail } from '../leads/lead-detail.js';
+import { leadListItems, loadLeadDetail } from '../leads/lead-detail.js';
 import { describeModel, loadModels } from '../rules/model-registry.js';
 import { LeadRepository, RunRepository, type LeadStatus, type WorkflowDb } from '../store/index.js';
 import { DatasetRepository } from '../warehouse/dataset.repository.js';
@@ -89,7 +89,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
           limit: intParam(q, 'limit', 100, 1000),
           offset: intParam(q, 'offset', 0, 1e9),
         });
-        return rows.map((l) => leadListItem(l, false));
+        return leadListItems(wh, rows, false);
       },
     ],
     [

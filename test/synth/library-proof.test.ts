@@ -118,6 +118,8 @@ describe('JSON API over the demo workspace', () => {
     // hotel_minors writes the guest's ID number and name into its reason: both come out masked.
     const hotel = leads.find((l) => l.modelId === 'hotel_minors')!;
     expect(hotel.reason).toMatch(/\d{6}\*{8}[\dX]{4}/);
+    // The guest's name ends the title (…接待{c.person_name}): masked in the list as well.
+    expect(leads.filter((l) => l.modelId === 'hotel_minors').every((l) => /接待[^*]\*+$/.test(l.title))).toBe(true);
     const detail = (await get(`/api/leads/${hotel.id}`)).body as {
       reason: string;
       explanation: { values: Record<string, string | null> }[];

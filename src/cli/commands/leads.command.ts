@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { JianduError } from '../../shared/errors.js';
 import { LeadRepository, type LeadStatus } from '../../store/index.js';
-import { leadListItem, loadLeadDetail, maskText } from '../../leads/lead-detail.js';
+import { leadListItems, loadLeadDetail } from '../../leads/lead-detail.js';
 import { printJson, withStores, type GlobalOptions } from '../cli-context.js';
 
 const STATUSES: readonly LeadStatus[] = ['open', 'cleared'];
@@ -21,15 +21,16 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
       if (flags.status !== undefined && !STATUSES.includes(flags.status as LeadStatus)) {
         throw new JianduError('invalid_argument', `--status 只能是 ${STATUSES.join('、')}：${flags.status}`);
       }
-      const rows = await withStores(global(), (_wh, store) =>
-        new LeadRepository(store.db).listLeads({ modelId: flags.model, status: flags.status as LeadStatus | undefined, limit: Number(flags.limit) }),
-      );
+      const items = await withStores(global(), async (wh, store) => {
+        const rows = await new LeadRepository(store.db).listLeads({ modelId: flags.model, status: flags.status as LeadStatus | undefined, limit: Number(flags.limit) });
+        return leadListItems(wh, rows, flags.unmask === true);
+      });
       if (flags.json) {
-        printJson(rows.map((l) => leadListItem(l, flags.unmask === true)));
+        printJson(items);
         return;
       }
-      if (rows.length === 0) process.stdout.write('没有线索。\n');
-      for (const l of rows) process.stdout.write(`#${l.id}\t${STATUS_LABELS[l.status] ?? l.status}\t${l.modelId}\t${l.severity}\t${flags.unmask ? l.title : maskText(l.title)}\n`);
+      if (items.length === 0) process.stdout.write('没有线索。\n');
+      for (const l of items) process.stdout.write(`#${String(l['id'])}\t${STATUS_LABELS[String(l['status'])] ?? String(l['status'])}\t${String(l['modelId'])}\t${String(l['severity'])}\t${String(l['title'])}\n`);
     });
   leads
     .command('show')
