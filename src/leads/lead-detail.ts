@@ -4,8 +4,6 @@ import { LeadRepository, type WorkflowDb } from '../store/index.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { EvidenceRepository } from '../warehouse/evidence.repository.js';
 
-const ID_NUMBER = /^\d{17}[\dX]$|^\d{15}$/;
-const MOBILE = /^1\d{10}$/;
 /** ID numbers and mobile numbers inside free text (not part of a longer run of digits). */
 const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
 const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
@@ -28,26 +26,16 @@ export function maskText(text: string, names: readonly string[] = []): string {
 
 /**
  * Masks what a lead's subject holds of citizens' personal data: subjects are keyed by field
- * reference, not type, so ID numbers and mobile numbers are recognised by their shape.
+ * reference, not type, so each value is masked as text (see {@link maskText}).
  */
 export function maskSubject(subject: Readonly<Record<string, unknown>>, names: readonly string[] = []): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(subject).map(([k, v]) => {
-      if (typeof v !== 'string') return [k, v];
-      if (ID_NUMBER.test(v)) return [k, maskValue('idcard', v)];
-      if (MOBILE.test(v)) return [k, maskValue('phone', v)];
-      if (names.includes(v)) return [k, maskValue('person_name', v)];
-      return [k, v];
-    }),
-  );
+  return Object.fromEntries(Object.entries(subject).map(([k, v]) => [k, typeof v === 'string' ? maskText(v, names) : v]));
 }
 
 /** A lead's explanation with the values of each condition masked like its subject. */
 function maskExplanation(explanation: unknown, names: readonly string[]): unknown {
   if (!Array.isArray(explanation)) return explanation;
-  return (explanation as { values?: Record<string, unknown> }[]).map((x) =>
-    x.values ? { ...x, values: maskSubject(Object.fromEntries(Object.entries(x.values).map(([k, v]) => [k, typeof v === 'string' ? maskText(v, names) : v])), names) } : x,
-  );
+  return (explanation as { values?: Record<string, unknown> }[]).map((x) => (x.values ? { ...x, values: maskSubject(x.values, names) } : x));
 }
 
 /**

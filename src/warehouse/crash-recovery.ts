@@ -32,13 +32,13 @@ export async function removeUncommittedRows(db: SqlRunner): Promise<RecoveredTab
   await db.run('BEGIN TRANSACTION');
   try {
     for (const { name } of tables) {
-      const table = `data.${quoteIdent(name)}`;
-      const orphanFilter = `_batch_id NOT IN (SELECT batch_id FROM jiandu.batches WHERE dataset = $1)`;
-      const [row] = await db.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table} WHERE ${orphanFilter}`, [name]);
-      const orphans = row?.n ?? 0;
-      if (orphans === 0) continue;
-      await db.run(`DELETE FROM ${table} WHERE ${orphanFilter}`, [name]);
-      recovered.push({ dataset: name, rowsRemoved: orphans });
+      // DuckDB answers a DELETE with the number of rows it removed.
+      const [row] = await db.all<{ Count: string | number }>(
+        `DELETE FROM data.${quoteIdent(name)} WHERE _batch_id NOT IN (SELECT batch_id FROM jiandu.batches WHERE dataset = $1)`,
+        [name],
+      );
+      const removed = Number(row?.Count ?? 0);
+      if (removed > 0) recovered.push({ dataset: name, rowsRemoved: removed });
     }
     await db.run('COMMIT');
   } catch (error) {

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDING_BLOCKS, runLabel } from './building-blocks.case.js';
 import { buildFixture, duckdbEngine, pgliteEngine, postgresEngine, runModel, type Engine, type EngineName, type Fixture } from './support/dialect-harness.js';
 import { AS_OF } from './support/fixture-data.js';
+import { TEST_DATABASE_URL, skippedWithoutPostgres } from '../support/postgres-server.js';
 
-const url = process.env['TEST_DATABASE_URL'];
+const url = TEST_DATABASE_URL;
 
 /** A bug in the leads of some engines but not others makes those engines disagree. */
 
@@ -47,14 +48,5 @@ function crossEngineSuite(other: EngineName, open: (fx: Fixture) => Promise<Engi
 
 crossEngineSuite('pglite', pgliteEngine);
 
-if (url) {
-  crossEngineSuite('postgres', (fx) => postgresEngine(fx, url));
-} else {
-  const reason = 'TEST_DATABASE_URL is not set (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)';
-  console.warn(`DuckDB-versus-PostgreSQL comparison skipped: ${reason}`);
-  describe(`DuckDB and postgres give the same leads — skipped: ${reason}`, () => {
-    // Skipped only where no PostgreSQL server is configured; .ci/run always sets
-    // TEST_DATABASE_URL, so CI runs these tests.
-    it.skip(`needs a PostgreSQL server: ${reason}`, () => undefined);
-  });
-}
+if (url) crossEngineSuite('postgres', (fx) => postgresEngine(fx, url));
+else skippedWithoutPostgres('DuckDB and postgres give the same leads');

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe, it } from 'vitest';
 import { openScratchPostgresWorkflowDb, openWorkflowDb } from '../../src/store/index.js';
 import { leadLifecycleSuite } from './lead-lifecycle.case.js';
+import { TEST_DATABASE_URL, skippedWithoutPostgres } from '../support/postgres-server.js';
 
-const url = process.env['TEST_DATABASE_URL'];
+const url = TEST_DATABASE_URL;
 
 if (url) {
   leadLifecycleSuite({
@@ -24,12 +24,7 @@ if (url) {
     },
   });
 } else {
-  console.info('TEST_DATABASE_URL unset: PostgreSQL store tests skipped');
-  describe('workflow store: lead lifecycle (postgres)', () => {
-    // Skipped only where no PostgreSQL server is configured; .ci/run always sets
-    // TEST_DATABASE_URL, so CI runs these tests.
-    it.skip('needs a PostgreSQL server: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)', () => undefined);
-  });
+  skippedWithoutPostgres('workflow store: lead lifecycle (postgres)');
 }
 
 async function adminQuery(databaseUrl: string, statement: string): Promise<void> {

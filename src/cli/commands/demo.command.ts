@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { runDemo, type DemoResult } from '../../demo/demo.service.js';
 import { startApiServer } from '../../server/api-server.js';
 import { openWorkflowDb } from '../../store/index.js';
-import { Warehouse } from '../../warehouse/warehouse.js';
 import { openWorkspace } from '../../workspace/workspace.js';
-import { printJson, type GlobalOptions } from '../cli-context.js';
+import { openWarehouse, printJson, type GlobalOptions } from '../cli-context.js';
 import { parseNumberOption } from './synth.command.js';
 
 function pct(x: number): string {
@@ -35,7 +34,7 @@ export function registerDemoCommand(program: Command, global: () => GlobalOption
     .option('--json', '以 JSON 输出结果')
     .action(async (flags: { scale: string; seed: string; asOf?: string; serve: boolean; port: string; host: string; json?: boolean }) => {
       const ws = openWorkspace({ workspace: global().workspace });
-      const wh = await Warehouse.open(ws.warehousePath);
+      const wh = await openWarehouse(ws);
       const store = await openWorkflowDb({ workflowDir: ws.workflowDir, databaseUrl: process.env['DATABASE_URL'] });
       try {
         const result = await runDemo(wh, store, ws, {

@@ -1,5 +1,6 @@
 import { normalizeCode } from '../../normalize/code.js';
 import type { Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 行政非诉执行和解逾期未履行未恢复执行 (model admin_nonlitigation_settlement): settlement agreements
@@ -54,12 +55,8 @@ export const scenario: Scenario = {
   kinds: ['admin_enforcement_case', 'enforcement_settlement'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(2500 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 2500, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 社区矫正对象矫正期间受治安管理处罚 (model community_correction_penalty): administrative
@@ -52,14 +53,9 @@ export const scenario: Scenario = {
   kinds: ['community_correction', 'administrative_penalty'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const corrected = Math.round(900 * ctx.scale);
-    for (let i = 0; i < corrected; i++) g.corrected();
-    const others = Math.round(3800 * ctx.scale);
-    for (let i = 0; i < others; i++) g.otherPenalty();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 900, () => g.corrected());
+    repeatScaled(ctx, 3800, () => g.otherPenalty());
+    plantWithNearMisses(ctx, g);
   },
 };
 

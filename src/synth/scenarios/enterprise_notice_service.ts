@@ -1,5 +1,6 @@
 import { normalizeCode } from '../../normalize/code.js';
 import type { Org, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 涉企民事案件违规公告送达 (model enterprise_notice_service): court service records × business
@@ -42,12 +43,8 @@ export const scenario: Scenario = {
   kinds: ['court_service', 'business_registration'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(2500 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 2500, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

@@ -1,6 +1,7 @@
 import { normalizeCode } from '../../normalize/code.js';
 import { normalizeText } from '../../normalize/text.js';
 import type { Org, Person, Scenario, ScenarioContext, SynthRow } from '../scenario.js';
+import { plantWithNearMisses } from '../scenario-counts.js';
 
 /**
  * 占用耕地未按期缴纳耕地占用税 (model farmland_tax): land-use approvals × tax payments, matched by
@@ -66,10 +67,7 @@ export const scenario: Scenario = {
       for (let k = 0; k < size; k++) g.background(batch);
       i += size;
     }
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    plantWithNearMisses(ctx, g);
   },
 };
 

@@ -1,5 +1,6 @@
 import { normalizeCode } from '../../normalize/code.js';
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 刑事"挂案"清理 (model hanging_criminal_cases): police criminal case registrations × closures.
@@ -65,12 +66,8 @@ export const scenario: Scenario = {
   kinds: ['police_case_registration', 'police_case_closure'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(3900 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 3900, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 违法套取住房公积金 (model housing_fund_fraud): fund withdrawals × property registrations × civil
@@ -40,18 +41,11 @@ export const scenario: Scenario = {
   kinds: ['housing_fund_withdrawal', 'property_registration', 'court_case'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const bought = Math.round(1300 * ctx.scale);
-    for (let i = 0; i < bought; i++) g.purchaseRegistered();
-    const recent = Math.round(250 * ctx.scale);
-    for (let i = 0; i < recent; i++) g.purchaseRecent();
-    const other = Math.round(1500 * ctx.scale);
-    for (let i = 0; i < other; i++) g.otherReason();
-    const owners = Math.round(1000 * ctx.scale);
-    for (let i = 0; i < owners; i++) g.ownerOnly();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(1 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 1300, () => g.purchaseRegistered());
+    repeatScaled(ctx, 250, () => g.purchaseRecent());
+    repeatScaled(ctx, 1500, () => g.otherReason());
+    repeatScaled(ctx, 1000, () => g.ownerOnly());
+    plantWithNearMisses(ctx, g, 1);
   },
 };
 

@@ -1,5 +1,6 @@
 import { normalizeCode } from '../../normalize/code.js';
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 司法救助线索研判 (model judicial_assistance): victims in criminal cases × social-assistance
@@ -42,14 +43,9 @@ export const scenario: Scenario = {
   kinds: ['crime_victim', 'welfare_payment'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const victims = Math.round(1900 * ctx.scale);
-    for (let i = 0; i < victims; i++) g.background();
-    const others = Math.round(900 * ctx.scale);
-    for (let i = 0; i < others; i++) g.welfare(ctx.person({ minAge: 18, maxAge: 90 }), ctx.rng.pick(HARDSHIP), null);
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 1900, () => g.background());
+    repeatScaled(ctx, 900, () => g.welfare(ctx.person({ minAge: 18, maxAge: 90 }), ctx.rng.pick(HARDSHIP), null));
+    plantWithNearMisses(ctx, g);
   },
 };
 

@@ -1,5 +1,7 @@
 import { normalizeOrgName } from '../../normalize/org-name.js';
 import type { Point, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
+import { ROADS, chineseNumber } from '../school-sites.js';
 
 /**
  * 幼儿园名称专项监督 (model kindergarten_names): the education bureau's school register.
@@ -28,7 +30,6 @@ const LISTED = ['中国', '中华', '全国', '国际', '世界', '全球', '环
 
 const TOWNS = ['洪山', '观音桥', '碧阳', '三板桥', '大新桥', '海子街', '鸭池', '朱昌', '长春堡', '撒拉溪', '杨家湾', '放珠', '龙场营', '燕子口', '亮岩', '田坝'];
 const BRANDS = ['春苗', '小太阳', '金贝贝', '阳光', '童心', '启航', '小博士', '蓓蕾', '向日葵', '七彩虹', '小天鹅', '快乐童年', '爱心', '新苗', '欣欣', '书香', '晨曦', '明珠', '彩虹桥', '小红花'];
-const ROADS = ['人民路', '建设路', '桂花路', '麻园路', '洪山路', '松山路', '威宁路', '招商大道', '学院路', '开行路', '翠屏路', '百花路'];
 const SPONSOR_TRADES = ['教育咨询', '文化传播', '教育科技'];
 
 /** Planted names: the listed word, the school type written in the register, a note. */
@@ -43,32 +44,13 @@ const PLANTED = [
   { word: '全球', type: '幼儿园', note: '名称含“全球”' },
 ] as const;
 
-const DIGITS = '零一二三四五六七八九';
-
-/** 1 → 一, 12 → 十二, 105 → 一百零五. */
-function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS[n] as string;
-  if (n < 20) return `十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
-  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
-  if (n < 1000) {
-    const rest = n % 100;
-    return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest)}`;
-  }
-  const rest = n % 1000;
-  return `${chineseNumber(Math.floor(n / 1000))}千${rest === 0 ? '' : rest < 100 ? `零${chineseNumber(rest)}` : chineseNumber(rest)}`;
-}
-
 export const scenario: Scenario = {
   model: 'kindergarten_names',
   kinds: ['school'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(2990 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(1 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 2990, () => g.background());
+    plantWithNearMisses(ctx, g, 1);
   },
 };
 

@@ -1,6 +1,7 @@
 import { normalizeCode } from '../../normalize/code.js';
 import { normalizeOrgName } from '../../normalize/org-name.js';
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 侵害未成年人案件强制报告 (model mandatory_reporting): hospital injury visits × police case
@@ -59,12 +60,8 @@ export const scenario: Scenario = {
   kinds: ['hospital_visit', 'police_case_registration', 'police_case_closure'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(5500 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 5500, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

@@ -1,5 +1,6 @@
 import { USCC_CHARSET } from '../../normalize/uscc.js';
 import type { Org, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 无证或超范围开展医疗美容 (model medical_beauty): business registrations whose scope or name says
@@ -30,12 +31,8 @@ export const scenario: Scenario = {
   kinds: ['business_registration', 'medical_institution'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(2900 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 2900, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 医保基金：死亡后发生医保结算 (model medical_insurance_after_death): insurance claims × deaths.
@@ -41,14 +42,9 @@ export const scenario: Scenario = {
   kinds: ['medical_insurance_claim', 'death_registration'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const living = Math.round(700 * ctx.scale);
-    for (let i = 0; i < living; i++) g.living();
-    const dead = Math.round(400 * ctx.scale);
-    for (let i = 0; i < dead; i++) g.dead();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 700, () => g.living());
+    repeatScaled(ctx, 400, () => g.dead());
+    plantWithNearMisses(ctx, g);
   },
 };
 

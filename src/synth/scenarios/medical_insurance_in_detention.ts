@@ -1,4 +1,5 @@
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 医保基金：羁押期间发生住院结算 (model medical_insurance_in_detention): claims × detention.
@@ -40,14 +41,9 @@ export const scenario: Scenario = {
   kinds: ['medical_insurance_claim', 'detention'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const free = Math.round(650 * ctx.scale);
-    for (let i = 0; i < free; i++) g.neverDetained();
-    const detained = Math.round(450 * ctx.scale);
-    for (let i = 0; i < detained; i++) g.detained();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 650, () => g.neverDetained());
+    repeatScaled(ctx, 450, () => g.detained());
+    plantWithNearMisses(ctx, g);
   },
 };
 

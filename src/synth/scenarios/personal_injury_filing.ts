@@ -1,4 +1,5 @@
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 人身伤害类案件立案监督 (model personal_injury_filing): forensic injury assessments × police case
@@ -41,12 +42,8 @@ export const scenario: Scenario = {
   kinds: ['injury_assessment', 'police_case_registration', 'police_case_closure'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(2850 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 2850, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

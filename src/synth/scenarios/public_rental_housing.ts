@@ -1,4 +1,5 @@
 import type { Person, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 公租房治理 (model public_rental_housing): public-rental tenants × vehicles, property, companies,
@@ -45,16 +46,10 @@ export const scenario: Scenario = {
   kinds: ['public_housing_tenant', 'vehicle_registration', 'property_registration', 'business_registration'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const tenants = Math.round(1900 * ctx.scale);
-    for (let i = 0; i < tenants; i++) g.eligibleTenant();
-    const ended = Math.round(200 * ctx.scale);
-    for (let i = 0; i < ended; i++) g.endedTenant();
-    const others = Math.round(2800 * ctx.scale);
-    for (let i = 0; i < others; i++) g.nonTenant();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(1 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 1900, () => g.eligibleTenant());
+    repeatScaled(ctx, 200, () => g.endedTenant());
+    repeatScaled(ctx, 2800, () => g.nonTenant());
+    plantWithNearMisses(ctx, g, 1);
   },
 };
 

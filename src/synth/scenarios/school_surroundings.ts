@@ -1,6 +1,8 @@
 import { normalizeCode } from '../../normalize/code.js';
 import { normalizeOrgName } from '../../normalize/org-name.js';
 import type { Point, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
+import { belowCellBorder, emitSchool, round7 } from '../school-sites.js';
 
 /**
  * 校园周边烟草销售网点 (model school_surroundings): tobacco retail licences × schools, 100 m.
@@ -21,51 +23,16 @@ const DISTANCE_M = 100;
 /** The latitude cell height the compiled `near` uses for this distance (sql-compiler.ts). */
 const CELL_DEG = DISTANCE_M / 111_000;
 
-const SCHOOL_TYPES = [
-  { type: '小学', suffix: '小学', students: [200, 1800] },
-  { type: '小学', suffix: '小学', students: [200, 1800] },
-  { type: '初级中学', suffix: '中学', students: [600, 2500] },
-  { type: '九年一贯制学校', suffix: '学校', students: [500, 2000] },
-  { type: '幼儿园', suffix: '幼儿园', students: [60, 400] },
-  { type: '幼儿园', suffix: '幼儿园', students: [60, 400] },
-] as const;
-
-const TOWNS = ['洪山街道', '观音桥街道', '碧阳街道', '三板桥街道', '大新桥街道', '海子街街道', '鸭池镇', '朱昌镇', '长春堡镇', '撒拉溪镇', '杨家湾镇', '放珠镇'];
-const ROADS = ['人民路', '建设路', '桂花路', '麻园路', '洪山路', '松山路', '威宁路', '招商大道', '学院路', '开行路', '翠屏路', '百花路'];
 const SHOP_TRADES = ['便利店', '超市', '烟酒店', '副食店', '百货商店', '食杂店'] as const;
 const BUSINESS_TYPES = ['便利店', '超市', '食杂店', '烟酒商店', '其他'] as const;
-
-const DIGITS = '零一二三四五六七八九';
-
-/** 1 → 一, 12 → 十二, 105 → 一百零五: how school numbers are written. */
-function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS[n] as string;
-  if (n < 20) return `十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
-  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
-  if (n < 1000) {
-    const rest = n % 100;
-    return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest)}`;
-  }
-  const rest = n % 1000;
-  return `${chineseNumber(Math.floor(n / 1000))}千${rest === 0 ? '' : rest < 100 ? `零${chineseNumber(rest)}` : chineseNumber(rest)}`;
-}
-
-interface School {
-  readonly name: string;
-  readonly at: Point;
-}
 
 export const scenario: Scenario = {
   model: 'school_surroundings',
   kinds: ['school', 'tobacco_retailer'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const schools = Math.max(1, Math.round(100 * ctx.scale));
-    for (let i = 0; i < schools; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 100, () => g.background(), 1);
+    plantWithNearMisses(ctx, g);
   },
 };
 
@@ -74,7 +41,7 @@ class Generator {
 
   background(): void {
     const { ctx } = this;
-    const school = this.school(ctx.site());
+    const school = emitSchool(ctx, ctx.site());
     const outlets = ctx.rng.int(20, 36);
     for (let i = 0; i < outlets; i++) {
       const status = ctx.rng.chance(0.06) ? ctx.rng.pick(['停业', '已注销', '歇业']) : '有效';
@@ -85,7 +52,7 @@ class Generator {
   planted(i: number): void {
     const { ctx } = this;
     const kind = i % 4;
-    const school = kind === 1 ? this.school(this.belowCellBorder(ctx.site())) : this.school(ctx.site());
+    const school = kind === 1 ? emitSchool(ctx, belowCellBorder(ctx.site(), CELL_DEG)) : emitSchool(ctx, ctx.site());
     const metres = kind === 0 ? 99 : kind === 1 ? 95 : ctx.rng.int(15, 97) + ctx.rng.next();
     const bearing = kind === 1 ? 0 : ctx.rng.next() * 360;
     const validUntil = kind === 2 ? ctx.asOf : null;
@@ -103,7 +70,7 @@ class Generator {
 
   nearMisses(): void {
     const { ctx } = this;
-    const school = this.school(this.belowCellBorder(ctx.site()));
+    const school = emitSchool(ctx, belowCellBorder(ctx.site(), CELL_DEG));
     this.outlet(ctx.offset(school.at, 101, 90), { status: '有效' });
     ctx.nearMiss('有效售烟网点在学校正东 101 米（刚超出 100 米）');
     this.outlet(ctx.offset(school.at, 101, 0), { status: '有效' });
@@ -117,35 +84,6 @@ class Generator {
   // -------------------------------------------------------------------------------------------
 
   /** Moves a site 15 m south of the nearest latitude grid-cell border to its north. */
-  private belowCellBorder(p: Point): Point {
-    const border = Math.ceil(p.lat / CELL_DEG) * CELL_DEG;
-    return { lat: border - 15 / 111_000, lng: p.lng };
-  }
-
-  private school(at: Point): School {
-    const { ctx } = this;
-    const { rng } = ctx;
-    const t = rng.pick(SCHOOL_TYPES);
-    const n = Number(ctx.serial('七星关区校园周边').slice(-7));
-    const town = rng.pick(TOWNS);
-    const name = `毕节市七星关区${town}第${chineseNumber(n)}${t.suffix}`;
-    ctx.emit('school', {
-      org_name: name,
-      school_type: t.type,
-      ownership: rng.chance(0.8) ? '公办' : '民办',
-      sponsor_name: '毕节市七星关区教育局',
-      uscc: null,
-      licence_no: null,
-      principal_name: ctx.person({ minAge: 30, maxAge: 58 }).name,
-      phone: null,
-      address: `贵州省毕节市七星关区${town}${rng.pick(ROADS)}${rng.int(1, 299)}号`,
-      lat: round7(at.lat),
-      lng: round7(at.lng),
-      student_count: rng.int(t.students[0], t.students[1]),
-    });
-    return { name, at };
-  }
-
   /** Writes one tobacco retail licence at `at` and returns its licence number. */
   private outlet(at: Point, opts: { status: string; validUntil?: string | null }): string {
     const { ctx } = this;
@@ -172,8 +110,4 @@ class Generator {
     });
     return licence;
   }
-}
-
-function round7(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
 }

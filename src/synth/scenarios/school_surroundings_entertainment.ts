@@ -1,5 +1,7 @@
 import { normalizeOrgName } from '../../normalize/org-name.js';
 import type { Point, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
+import { belowCellBorder, emitSchool, round7 } from '../school-sites.js';
 
 /**
  * 校园周边娱乐场所 (model school_surroundings_entertainment): entertainment venues (KTV, internet
@@ -21,17 +23,6 @@ const DISTANCE_M = 200;
 /** The latitude cell height the compiled `near` uses for this distance (sql-compiler.ts). */
 const CELL_DEG = DISTANCE_M / 111_000;
 
-const SCHOOL_TYPES = [
-  { type: '小学', suffix: '小学', students: [200, 1800] },
-  { type: '小学', suffix: '小学', students: [200, 1800] },
-  { type: '初级中学', suffix: '中学', students: [600, 2500] },
-  { type: '九年一贯制学校', suffix: '学校', students: [500, 2000] },
-  { type: '幼儿园', suffix: '幼儿园', students: [60, 400] },
-  { type: '幼儿园', suffix: '幼儿园', students: [60, 400] },
-] as const;
-
-const TOWNS = ['洪山街道', '观音桥街道', '碧阳街道', '三板桥街道', '大新桥街道', '海子街街道', '鸭池镇', '朱昌镇', '长春堡镇', '撒拉溪镇', '杨家湾镇', '放珠镇'];
-const ROADS = ['人民路', '建设路', '桂花路', '麻园路', '洪山路', '松山路', '威宁路', '招商大道', '学院路', '开行路', '翠屏路', '百花路'];
 const VENUES = [
   { trade: 'KTV', type: '歌舞娱乐场所', licence: '娱经字' },
   { trade: '量贩式KTV', type: '歌舞娱乐场所', licence: '娱经字' },
@@ -43,37 +34,13 @@ const VENUES = [
   { trade: '电玩城', type: '游艺娱乐场所', licence: '娱经字' },
 ] as const;
 
-const DIGITS = '零一二三四五六七八九';
-
-/** 1 → 一, 12 → 十二, 105 → 一百零五: how school numbers are written. */
-function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS[n] as string;
-  if (n < 20) return `十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
-  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
-  if (n < 1000) {
-    const rest = n % 100;
-    return `${DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest)}`;
-  }
-  const rest = n % 1000;
-  return `${chineseNumber(Math.floor(n / 1000))}千${rest === 0 ? '' : rest < 100 ? `零${chineseNumber(rest)}` : chineseNumber(rest)}`;
-}
-
-interface School {
-  readonly name: string;
-  readonly at: Point;
-}
-
 export const scenario: Scenario = {
   model: 'school_surroundings_entertainment',
   kinds: ['school', 'entertainment_venue'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const schools = Math.max(1, Math.round(80 * ctx.scale));
-    for (let i = 0; i < schools; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 80, () => g.background(), 1);
+    plantWithNearMisses(ctx, g);
   },
 };
 
@@ -82,7 +49,7 @@ class Generator {
 
   background(): void {
     const { ctx } = this;
-    const school = this.school(ctx.site());
+    const school = emitSchool(ctx, ctx.site());
     const venues = ctx.rng.int(16, 32);
     for (let i = 0; i < venues; i++) {
       const status = ctx.rng.chance(0.06) ? ctx.rng.pick(['停业', '已注销', '歇业']) : ctx.rng.pick(['正常营业', '营业', '开业']);
@@ -93,7 +60,7 @@ class Generator {
   planted(i: number): void {
     const { ctx } = this;
     const kind = i % 4;
-    const school = kind === 1 ? this.school(this.belowCellBorder(ctx.site())) : this.school(ctx.site());
+    const school = kind === 1 ? emitSchool(ctx, belowCellBorder(ctx.site(), CELL_DEG)) : emitSchool(ctx, ctx.site());
     const metres = kind === 0 ? 199 : kind === 1 ? 190 : ctx.rng.int(20, 197) + ctx.rng.next();
     const bearing = kind === 1 ? 0 : ctx.rng.next() * 360;
     const name = this.venue(ctx.offset(school.at, metres, bearing), ctx.rng.pick(['正常营业', '营业', '开业']));
@@ -108,7 +75,7 @@ class Generator {
 
   nearMisses(): void {
     const { ctx } = this;
-    const school = this.school(this.belowCellBorder(ctx.site()));
+    const school = emitSchool(ctx, belowCellBorder(ctx.site(), CELL_DEG));
     this.venue(ctx.offset(school.at, 201, 90), '正常营业');
     ctx.nearMiss('营业中的娱乐场所在学校正东 201 米（刚超出 200 米）');
     this.venue(ctx.offset(school.at, 201, 0), '正常营业');
@@ -122,35 +89,6 @@ class Generator {
   // -------------------------------------------------------------------------------------------
 
   /** Moves a site 15 m south of the nearest latitude grid-cell border to its north. */
-  private belowCellBorder(p: Point): Point {
-    const border = Math.ceil(p.lat / CELL_DEG) * CELL_DEG;
-    return { lat: border - 15 / 111_000, lng: p.lng };
-  }
-
-  private school(at: Point): School {
-    const { ctx } = this;
-    const { rng } = ctx;
-    const t = rng.pick(SCHOOL_TYPES);
-    const n = Number(ctx.serial('七星关区校园周边').slice(-7));
-    const town = rng.pick(TOWNS);
-    const name = `毕节市七星关区${town}第${chineseNumber(n)}${t.suffix}`;
-    ctx.emit('school', {
-      org_name: name,
-      school_type: t.type,
-      ownership: rng.chance(0.8) ? '公办' : '民办',
-      sponsor_name: '毕节市七星关区教育局',
-      uscc: null,
-      licence_no: null,
-      principal_name: ctx.person({ minAge: 30, maxAge: 58 }).name,
-      phone: null,
-      address: `贵州省毕节市七星关区${town}${rng.pick(ROADS)}${rng.int(1, 299)}号`,
-      lat: round7(at.lat),
-      lng: round7(at.lng),
-      student_count: rng.int(t.students[0], t.students[1]),
-    });
-    return { name, at };
-  }
-
   /** Writes one entertainment venue at `at` and returns its name. */
   private venue(at: Point, status: string): string {
     const { ctx } = this;
@@ -173,8 +111,4 @@ class Generator {
     });
     return name;
   }
-}
-
-function round7(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
 }

@@ -2,6 +2,7 @@ import { normalizeCode } from '../../normalize/code.js';
 import { normalizeText } from '../../normalize/text.js';
 import { USCC_CHARSET } from '../../normalize/uscc.js';
 import type { Org, Scenario, ScenarioContext, SynthRow } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 水土保持补偿费应缴未缴 (model soil_water_fee): construction projects × fee payments.
@@ -52,12 +53,8 @@ export const scenario: Scenario = {
   kinds: ['construction_project', 'fee_payment'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(2600 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 2600, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

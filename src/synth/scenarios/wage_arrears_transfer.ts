@@ -1,5 +1,6 @@
 import { normalizeCode } from '../../normalize/code.js';
 import type { Org, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 拒不支付劳动报酬案件移送后未立案 (model wage_arrears_transfer): labour-inspectorate transfers ×
@@ -33,12 +34,8 @@ export const scenario: Scenario = {
   kinds: ['labour_transfer', 'police_case_registration', 'police_case_closure'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(1710 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 1710, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 

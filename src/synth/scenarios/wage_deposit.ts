@@ -1,6 +1,7 @@
 import { normalizeCode } from '../../normalize/code.js';
 import { USCC_CHARSET } from '../../normalize/uscc.js';
 import type { Org, Scenario, ScenarioContext } from '../scenario.js';
+import { plantWithNearMisses, repeatScaled } from '../scenario-counts.js';
 
 /**
  * 农民工工资保证金未按期存储 (model wage_deposit): construction permits × wage deposits, matched
@@ -38,12 +39,8 @@ export const scenario: Scenario = {
   kinds: ['construction_permit', 'wage_deposit'],
   generate(ctx: ScenarioContext): void {
     const g = new Generator(ctx);
-    const background = Math.round(2400 * ctx.scale);
-    for (let i = 0; i < background; i++) g.background();
-    const planted = Math.max(1, Math.round(8 * ctx.scale));
-    for (let i = 0; i < planted; i++) g.planted(i);
-    const misses = Math.max(1, Math.round(2 * ctx.scale));
-    for (let i = 0; i < misses; i++) g.nearMisses();
+    repeatScaled(ctx, 2400, () => g.background());
+    plantWithNearMisses(ctx, g);
   },
 };
 
