@@ -132,6 +132,25 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     runs: once(claims([true], 'C03', 'C07')),
   },
   {
+    // A threshold with more decimals than money has is not rounded to cents: 4999.995 lets
+    // 4999.99 (C05) out, 5000.00 (C03) in.
+    name: 'compare >= on money, a threshold finer than cents',
+    spec: claimBy('cmp_ge_money_fine', { compare: { left: 'claim.total_amount', op: '>=', right: 4999.995 } }),
+    runs: once(claims([true], 'C03', 'C07')),
+  },
+  {
+    // A threshold in cents, from a parameter: 4999.99 (C05) is in.
+    name: 'compare >= on money, a parameter in cents',
+    spec: model({
+      id: 'cmp_ge_money_param',
+      inputs: [CLAIM],
+      parameters: [{ name: 'min_amount', type: 'number', default: 4999.99, label: '金额' }],
+      rule: { from: 'claim', where: { compare: { left: 'claim.total_amount', op: '>=', right: { param: 'min_amount' } } } },
+      lead: { subject: ['claim.claim_no'] },
+    }),
+    runs: once(claims([true], 'C03', 'C05', 'C07')),
+  },
+  {
     // SCH07 has exactly 100 pupils.
     name: 'compare < on integers',
     spec: schoolBy('cmp_lt_integer', { compare: { left: 'school.student_count', op: '<', right: 100 } }),
@@ -251,6 +270,37 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     runs: once(regs([true], 'A001', 'A002', 'A003', 'A004', 'A005')),
   },
   {
+    // A condition on the closure every collision repeats filters the closures once: the 撤销案件
+    // closures are WS001 (A001, suspect B) and WS003 (A003, no suspect); by case A001 and A003
+    // have one, by suspect A002 (suspect B) has one.
+    name: 'notExists twice with the same condition on the other input',
+    spec: regBy('shared_filter', {
+      all: [
+        { notExists: { alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no' }], where: { containsAny: { field: 'closure.closure_type', words: ['撤销'] } } } },
+        { notExists: { alias: 'closure', on: [{ left: 'reg.suspect_id_number', right: 'closure.suspect_id_number' }], where: { containsAny: { field: 'closure.closure_type', words: ['撤销'] } } } },
+      ],
+    }),
+    runs: once(regs([true, true], 'A004', 'A005', 'A006')),
+  },
+  {
+    // The same condition in two of three collisions is a computed column of the closures. Closed
+    // at all: A001, A003, A006; not by a 撤销 closure of the case: A006 only; no 撤销 closure of
+    // the suspect: all three (suspect A has none, A003 has no suspect).
+    name: 'a condition two of three collisions repeat',
+    spec: regBy('shared_column', {
+      all: [
+        { exists: { alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no' }] } },
+        {
+          any: [
+            { notExists: { alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no' }], where: { containsAny: { field: 'closure.closure_type', words: ['撤销'] } } } },
+            { notExists: { alias: 'closure', on: [{ left: 'reg.suspect_id_number', right: 'closure.suspect_id_number' }], where: { containsAny: { field: 'closure.closure_type', words: ['撤销'] } } } },
+          ],
+        },
+      ],
+    }),
+    runs: once([...regs([true, false, true], 'A001', 'A003'), ...regs([true, true, true], 'A006')]),
+  },
+  {
     // Deposits on day 30 (PM01), 0 (PM04) and 14 (PM06) count; day 31 (PM02) and day −1 (PM03) do not.
     name: 'notExists within a date window',
     spec: permitBy('window', {
@@ -258,6 +308,23 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
         alias: 'deposit',
         on: [{ left: 'permit.contractor_uscc', right: 'deposit.contractor_uscc' }],
         window: { left: 'permit.issue_date', right: 'deposit.deposit_date', minDays: 0, maxDays: 30 },
+      },
+    }),
+    runs: once(permits([true], 'PM02', 'PM03', 'PM05')),
+  },
+  {
+    // The same window written as conditions on the other row with a computed deadline: the same permits.
+    name: 'notExists with a deadline computed by addDays',
+    spec: permitBy('add_days_window', {
+      notExists: {
+        alias: 'deposit',
+        on: [{ left: 'permit.contractor_uscc', right: 'deposit.contractor_uscc' }],
+        where: {
+          all: [
+            { compare: { left: 'deposit.deposit_date', op: '>=', right: 'permit.issue_date' } },
+            { compare: { left: 'deposit.deposit_date', op: '<=', right: { addDays: { date: 'permit.issue_date', days: 30 } } } },
+          ],
+        },
       },
     }),
     runs: once(permits([true], 'PM02', 'PM03', 'PM05')),
@@ -285,6 +352,14 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     // Occurrence (else acceptance) to filing more than 35 days: only A001 (42 days).
     name: 'firstOf as a date in daysBetween',
     spec: regBy('first_of_days', { daysBetween: { from: { firstOf: ['reg.occurred_date', 'reg.accepted_date'] }, to: 'reg.filed_date', op: '>', days: 35 } }),
+    runs: once(regs([true], 'A001')),
+  },
+  {
+    // Filed after the occurrence (else acceptance) date plus 35 days: the same case as above.
+    name: 'addDays over firstOf: a deadline from the first non-empty date',
+    spec: regBy('add_days_first_of', {
+      compare: { left: 'reg.filed_date', op: '>', right: { addDays: { date: { firstOf: ['reg.occurred_date', 'reg.accepted_date'] }, days: 35 } } },
+    }),
     runs: once(regs([true], 'A001')),
   },
   {

@@ -3,6 +3,7 @@
 // Unicode — the compiled query only refers to it through a placeholder, for both dialects.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { literalAlternation } from '../../src/rules/compiler/sql-compiler.js';
 import { bindInputs } from '../../src/rules/input-binder.js';
 import { compileModel } from '../../src/rules/model-compiler.js';
 import { resolveParameters } from '../../src/rules/parameter-values.js';
@@ -136,7 +137,10 @@ describe('no value is spliced into the compiled SQL', () => {
           const q = compileModel(spec, { dialect, bindings, fieldTypes, parameters, asOf: AS_OF });
           for (const t of texts) {
             expect(q.sql.includes(t), `${dialect}: ${JSON.stringify(t)} spliced into the SQL`).toBe(false);
-            expect(q.parameters, `${dialect}: ${JSON.stringify(t)} not bound`).toContain(t);
+            // A value is bound as itself, or — words of containsAny in DuckDB — escaped inside one
+            // bound pattern of literal alternatives.
+            const bound = q.parameters.some((p) => p === t || (typeof p === 'string' && p.includes(literalAlternation([t]))));
+            expect(bound, `${dialect}: ${JSON.stringify(t)} not bound`).toBe(true);
           }
           expect(q.parameters, `${dialect}: the overridden default is still bound`).not.toContain(v.paramDefaults[0]);
           for (const n of [v.days, v.amount]) {

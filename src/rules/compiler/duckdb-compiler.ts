@@ -3,7 +3,7 @@ import { quoteIdent } from '../../warehouse/warehouse.js';
 import { orgKeySql, pinyinKeySql } from './fuzzy-key.js';
 import { SqlCompiler } from './sql-compiler.js';
 
-const TYPES: Readonly<Record<SqlType, string>> = { double: 'DOUBLE', bigint: 'BIGINT', text: 'VARCHAR', date: 'DATE', boolean: 'BOOLEAN' };
+const TYPES: Readonly<Record<SqlType, string>> = { decimal: 'DECIMAL(18,2)', double: 'DOUBLE', bigint: 'BIGINT', text: 'VARCHAR', date: 'DATE', boolean: 'BOOLEAN' };
 
 /**
  * DuckDB dialect. Top-level collisions on keys are SEMI / ANTI JOINs: measured here, DuckDB runs
@@ -11,6 +11,7 @@ const TYPES: Readonly<Record<SqlType, string>> = { double: 'DOUBLE', bigint: 'BI
  */
 export class DuckDbCompiler extends SqlCompiler {
   protected readonly twoPhaseAggregate = true;
+  protected readonly containsAnyAsPattern = true;
   protected readonly splitSingleRows = true;
   protected castParam(placeholder: string, type: SqlType): string {
     return `CAST(${placeholder} AS ${TYPES[type]})`;

@@ -1,7 +1,7 @@
 import type { CompareOp, KeyMatch } from '../spec/model-spec.js';
 
 /** SQL value types the compiler casts bound parameters to. */
-export type SqlType = 'double' | 'bigint' | 'text' | 'date' | 'boolean';
+export type SqlType = 'double' | 'decimal' | 'bigint' | 'text' | 'date' | 'boolean';
 
 /**
  * The expression nodes of the operation tree. Readonly data; built by the frozen factories in
@@ -18,9 +18,13 @@ export type ExprNode =
   | { readonly kind: 'in_list'; readonly expr: ExprNode; readonly items: readonly ExprNode[] }
   | { readonly kind: 'contains_any'; readonly expr: ExprNode; readonly words: readonly ExprNode[] }
   | { readonly kind: 'regex'; readonly expr: ExprNode; readonly pattern: ExprNode }
-  | { readonly kind: 'is_empty'; readonly expr: ExprNode; readonly negated: boolean }
+  /** NULL, or for text (`text`) also blank: a number or a date is empty only when NULL. */
+  | { readonly kind: 'is_empty'; readonly expr: ExprNode; readonly negated: boolean; readonly text: boolean }
   | { readonly kind: 'days_between'; readonly from: ExprNode; readonly to: ExprNode }
-  | { readonly kind: 'date_add'; readonly date: ExprNode; readonly days: ExprNode }
+  /** A date or timestamp as a date. */
+  | { readonly kind: 'as_date'; readonly expr: ExprNode }
+  /** `date` plus `days` days, or minus them (`minus`). */
+  | { readonly kind: 'date_add'; readonly date: ExprNode; readonly days: ExprNode; readonly minus?: boolean }
   | { readonly kind: 'age_at'; readonly idNumber: ExprNode; readonly at: ExprNode }
   | { readonly kind: 'age_from_birth'; readonly birthDate: ExprNode; readonly at: ExprNode }
   | { readonly kind: 'first_of'; readonly items: readonly ExprNode[] }
@@ -52,9 +56,11 @@ export const Expr = {
   inList: (expr: ExprNode, items: readonly ExprNode[]): ExprNode => Object.freeze({ kind: 'in_list', expr, items: Object.freeze([...items]) }),
   containsAny: (expr: ExprNode, words: readonly ExprNode[]): ExprNode => Object.freeze({ kind: 'contains_any', expr, words: Object.freeze([...words]) }),
   regex: (expr: ExprNode, pattern: ExprNode): ExprNode => Object.freeze({ kind: 'regex', expr, pattern }),
-  isEmpty: (expr: ExprNode, negated: boolean): ExprNode => Object.freeze({ kind: 'is_empty', expr, negated }),
+  isEmpty: (expr: ExprNode, negated: boolean, text: boolean): ExprNode => Object.freeze({ kind: 'is_empty', expr, negated, text }),
   daysBetween: (from: ExprNode, to: ExprNode): ExprNode => Object.freeze({ kind: 'days_between', from, to }),
   dateAdd: (date: ExprNode, days: ExprNode): ExprNode => Object.freeze({ kind: 'date_add', date, days }),
+  dateSub: (date: ExprNode, days: ExprNode): ExprNode => Object.freeze({ kind: 'date_add', date, days, minus: true }),
+  asDate: (expr: ExprNode): ExprNode => Object.freeze({ kind: 'as_date', expr }),
   ageAt: (idNumber: ExprNode, at: ExprNode): ExprNode => Object.freeze({ kind: 'age_at', idNumber, at }),
   ageFromBirth: (birthDate: ExprNode, at: ExprNode): ExprNode => Object.freeze({ kind: 'age_from_birth', birthDate, at }),
   firstOf: (items: readonly ExprNode[]): ExprNode => Object.freeze({ kind: 'first_of', items: Object.freeze([...items]) }),

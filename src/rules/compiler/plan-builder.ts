@@ -1,6 +1,6 @@
 import type { SemanticType } from '../../catalog/semantic-type.js';
 import { JianduError } from '../../shared/errors.js';
-import type { CollisionSpec, Condition, FieldRef, ModelSpec, NumberOrParam, Operand, RuleSpec } from '../spec/model-spec.js';
+import type { CollisionSpec, CompareOp, Condition, FieldRef, ModelSpec, NumberOrParam, Operand, RuleSpec } from '../spec/model-spec.js';
 import { Expr, type ExprNode, type JoinNode, type SqlType } from './expression-node.js';
 import type { ExplainPlan, GridPlan, InputPlan, LeftGridPlan, QueryPlan } from './query-plan.js';
 
@@ -25,6 +25,7 @@ function sqlTypeOf(type: SemanticType | undefined): SqlType {
     case 'datetime':
       return 'date';
     case 'money':
+      return 'decimal';
     case 'lat':
     case 'lng':
       return 'double';
@@ -67,11 +68,16 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     const scalar = v as string | number | boolean;
     const declared = spec.parameters.find((p) => p.name === name)?.type;
     const t: SqlType = type ?? (declared === 'integer' ? 'bigint' : declared === 'number' ? 'double' : declared === 'date' ? 'date' : declared === 'boolean' ? 'boolean' : 'text');
-    return Expr.value(scalar, t);
+    return Expr.value(scalar, typeof scalar === 'number' ? literalType(scalar, t) : t);
   };
-  // A fraction compared with an integer field stays a fraction (5.5 must not become 6).
-  const literalType = (v: string | number | boolean, hint: SqlType | undefined): SqlType =>
-    hint === 'bigint' && typeof v === 'number' && !Number.isInteger(v) ? 'double' : (hint ?? (typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'text'));
+  // A fraction compared with an integer field stays a fraction (5.5 must not become 6); an amount
+  // compared with a money field (DECIMAL(18,2)) is a DECIMAL when it has at most two decimals, so
+  // the column is compared as it is stored (no cast per row; DuckDB tests it while scanning).
+  const literalType = (v: string | number | boolean, hint: SqlType | undefined): SqlType => {
+    if (typeof v === 'number' && hint === 'bigint' && !Number.isInteger(v)) return 'double';
+    if (typeof v === 'number' && hint === 'decimal' && !(Math.abs(v) < 1e15 && Number(v.toFixed(2)) === v)) return 'double';
+    return hint ?? (typeof v === 'number' ? 'double' : typeof v === 'boolean' ? 'boolean' : 'text');
+  };
   const typeOfRef = (ref: FieldRef): SqlType => sqlTypeOf(ctx.fieldTypes.get(ref));
   const operand = (o: Operand, hint?: SqlType): ExprNode => {
     if (typeof o === 'string') return column(o);
@@ -84,6 +90,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
       const type = hint ?? operandType(o);
       return Expr.firstOf(o.firstOf.map((x) => operand(x, type)));
     }
+    if ('addDays' in o) return Expr.dateAdd(operand(o.addDays.date, 'date'), numberOrParam(o.addDays.days, 'bigint'));
     return Expr.measure(o.measure);
   };
   const operandType = (o: Operand): SqlType | undefined => {
@@ -92,6 +99,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     if ('field' in o) return typeOfRef(o.field);
     if ('runDate' in o) return 'date';
     if ('firstOf' in o) return o.firstOf.map(operandType).find((t) => t !== undefined);
+    if ('addDays' in o) return 'date';
     return undefined;
   };
   const numberOrParam = (v: NumberOrParam, type: SqlType): ExprNode => (typeof v === 'number' ? Expr.value(v, type) : param(v.param, type));
@@ -164,8 +172,8 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     if ('in' in c) return leaf(Expr.inList(column(c.in.field), listOf(c.in.values, typeOfRef(c.in.field))), `${c.in.field} 属于指定取值`, [c.in.field]);
     if ('containsAny' in c) return leaf(Expr.containsAny(column(c.containsAny.field), listOf(c.containsAny.words, 'text')), `${c.containsAny.field} 含有指定词语`, [c.containsAny.field]);
     if ('matches' in c) return leaf(Expr.regex(column(c.matches.field), Expr.value(c.matches.pattern, 'text')), `${c.matches.field} 符合模式`, [c.matches.field]);
-    if ('isEmpty' in c) return leaf(Expr.isEmpty(column(c.isEmpty), false), `${c.isEmpty} 为空`, [c.isEmpty]);
-    if ('notEmpty' in c) return leaf(Expr.isEmpty(column(c.notEmpty), true), `${c.notEmpty} 不为空`, [c.notEmpty]);
+    if ('isEmpty' in c) return leaf(Expr.isEmpty(column(c.isEmpty), false, typeOfRef(c.isEmpty) === 'text'), `${c.isEmpty} 为空`, [c.isEmpty]);
+    if ('notEmpty' in c) return leaf(Expr.isEmpty(column(c.notEmpty), true, typeOfRef(c.notEmpty) === 'text'), `${c.notEmpty} 不为空`, [c.notEmpty]);
     if ('daysBetween' in c) {
       const d = c.daysBetween;
       const refs = [d.from, d.to].flatMap(fieldsOf);
@@ -173,10 +181,16 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
       const toRef = fieldOf(d.to);
       // Two rows' dates (inside a collision): `to op from + N`, a range test on the plain values,
       // keeps DuckDB's hash join on the keys; date_diff() over both sides plans a nested loop.
+      // A field against a fixed date (the run date, a value, a parameter): `from op' to − N`, the
+      // arithmetic on the constant side, a plain comparison DuckDB tests while scanning.
+      const fixed = (o: Operand): boolean => typeof o === 'object' && ('runDate' in o || 'value' in o || 'param' in o);
+      const flipped: Record<CompareOp, CompareOp> = { '>': '<', '>=': '<=', '<': '>', '<=': '>=', '=': '=', '!=': '!=' };
       const node =
         fromRef && toRef && fromRef.split('.')[0] !== toRef.split('.')[0]
-          ? Expr.compare(d.op, Expr.dateAdd(column(toRef), Expr.value(0, 'bigint')), Expr.dateAdd(column(fromRef), numberOrParam(d.days, 'bigint')))
-          : Expr.compare(d.op, Expr.daysBetween(operand(d.from, 'date'), operand(d.to, 'date')), numberOrParam(d.days, 'bigint'));
+          ? Expr.compare(d.op, Expr.asDate(column(toRef)), Expr.dateAdd(column(fromRef), numberOrParam(d.days, 'bigint')))
+          : fromRef && fixed(d.to)
+            ? Expr.compare(flipped[d.op], Expr.asDate(column(fromRef)), Expr.dateSub(operand(d.to, 'date'), numberOrParam(d.days, 'bigint')))
+            : Expr.compare(d.op, Expr.daysBetween(operand(d.from, 'date'), operand(d.to, 'date')), numberOrParam(d.days, 'bigint'));
       return leaf(
         node,
         `${describe(d.from)} 至 ${describe(d.to)} 的天数 ${d.op} ${describeNum(d.days)}`,
@@ -254,6 +268,7 @@ function fieldsOf(o: Operand): FieldRef[] {
   if (typeof o !== 'object') return [];
   if ('field' in o) return [o.field];
   if ('firstOf' in o) return o.firstOf.flatMap(fieldsOf);
+  if ('addDays' in o) return fieldsOf(o.addDays.date);
   return [];
 }
 
@@ -271,6 +286,7 @@ function describe(o: Operand): string {
   if ('value' in o) return JSON.stringify(o.value);
   if ('runDate' in o) return '运行日期';
   if ('firstOf' in o) return o.firstOf.map(describe).join('（为空时取 ') + '）'.repeat(o.firstOf.length - 1);
+  if ('addDays' in o) return `${describe(o.addDays.date)} 后 ${describeNum(o.addDays.days)} 天`;
   return `统计量 ${o.measure}`;
 }
 

@@ -2,13 +2,14 @@ import type { JoinNode, SqlType } from './expression-node.js';
 import { orgKeySql, pinyinKeySql } from './fuzzy-key.js';
 import { SqlCompiler } from './sql-compiler.js';
 
-const TYPES: Readonly<Record<SqlType, string>> = { double: 'double precision', bigint: 'bigint', text: 'text', date: 'date', boolean: 'boolean' };
+const TYPES: Readonly<Record<SqlType, string>> = { decimal: 'numeric', double: 'double precision', bigint: 'bigint', text: 'text', date: 'date', boolean: 'boolean' };
 
 /** PostgreSQL dialect: collisions as (NOT) EXISTS, which PostgreSQL plans as semi/anti joins. */
 export class PostgresCompiler extends SqlCompiler {
   // IS NOT DISTINCT FROM cannot be hashed in PostgreSQL: one pass with the GROUP BY.
   protected readonly twoPhaseAggregate = false;
   // A hash join cannot compare keys with IS NOT DISTINCT FROM here: one GROUP BY of every subject.
+  protected readonly containsAnyAsPattern = false;
   protected readonly splitSingleRows = false;
   protected castParam(placeholder: string, type: SqlType): string {
     return `CAST(${placeholder} AS ${TYPES[type]})`;

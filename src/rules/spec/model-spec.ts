@@ -46,10 +46,14 @@ export const inputSchema = z
   .refine((i) => (i.kind === undefined) !== (i.dataset === undefined), { message: '输入须指定 kind 或 dataset 之一' });
 export type InputSpec = z.infer<typeof inputSchema>;
 
+const numberOrParam = z.union([z.number(), z.strictObject({ param: identSchema })]);
+export type NumberOrParam = z.infer<typeof numberOrParam>;
+
 /**
- * A value in a condition: a field, a parameter, a literal, the run date, a measure, or the first
+ * A value in a condition: a field, a parameter, a literal, the run date, a measure, the first
  * non-empty of several (`firstOf: [land.notice_date, land.approval_date]`: the notice date, else
- * the approval date).
+ * the approval date), or a date plus a number of days (`addDays: { date: land.notice_date, days:
+ * { param: pay_days } }`: a deadline; negative days go back).
  */
 export type Operand =
   | FieldRef
@@ -60,7 +64,8 @@ export type Operand =
   | { value: Literal }
   | { runDate: true }
   | { measure: string }
-  | { firstOf: Operand[] };
+  | { firstOf: Operand[] }
+  | { addDays: { date: Operand; days: NumberOrParam } };
 
 export const operandSchema: z.ZodType<Operand> = z.lazy(() =>
   z.union([
@@ -73,11 +78,9 @@ export const operandSchema: z.ZodType<Operand> = z.lazy(() =>
     z.strictObject({ runDate: z.literal(true) }),
     z.strictObject({ measure: identSchema }),
     z.strictObject({ firstOf: z.array(operandSchema).min(2) }),
+    z.strictObject({ addDays: z.strictObject({ date: operandSchema, days: numberOrParam }) }),
   ]),
 );
-
-const numberOrParam = z.union([z.number(), z.strictObject({ param: identSchema })]);
-export type NumberOrParam = z.infer<typeof numberOrParam>;
 
 export const COMPARE_OPS = ['=', '!=', '<', '<=', '>', '>='] as const;
 export type CompareOp = (typeof COMPARE_OPS)[number];

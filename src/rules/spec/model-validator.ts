@@ -104,6 +104,10 @@ export function checkReferences(spec: ModelSpec): string[] {
     else if ('field' in o) field(o.field, where);
     else if ('param' in o) param(o.param, where);
     else if ('firstOf' in o) o.firstOf.forEach((x) => operand(x, where, allowMeasure));
+    else if ('addDays' in o) {
+      operand(o.addDays.date, where, allowMeasure);
+      numberOrParam(o.addDays.days, where);
+    }
     else if ('measure' in o) {
       if (!allowMeasure || !measures.has(o.measure)) problems.push(`${where}引用的统计量“${o.measure}”不存在（只能用在 aggregate.having 中）`);
     }

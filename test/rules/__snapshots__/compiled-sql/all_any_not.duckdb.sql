@@ -7,7 +7,7 @@ WITH "reg" AS (
     SELECT "_batch_id", "_row_id", "case_no", "case_type", "filed_date", "accepted_date", "occurred_date", "status", "suspect_id_number", "victim_id_number" FROM data."reg"
   ),
   "closure" AS (
-    SELECT "_batch_id", "_row_id", "case_no", "closure_type", "suspect_id_number" FROM data."closure"
+    SELECT "case_no", "closure_type", "suspect_id_number" FROM data."closure"
   ),
   "_hits" AS MATERIALIZED (
     SELECT "reg"."case_no" AS k0,

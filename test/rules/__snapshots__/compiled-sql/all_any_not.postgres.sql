@@ -7,7 +7,7 @@ WITH "reg" AS (
     SELECT "_batch_id", "_row_id", "case_no", "case_type", "filed_date", "accepted_date", "occurred_date", "status", "suspect_id_number", "victim_id_number" FROM data."reg"
   ),
   "closure" AS (
-    SELECT "_batch_id", "_row_id", "case_no", "closure_type", "suspect_id_number" FROM data."closure"
+    SELECT "case_no", "closure_type", "suspect_id_number" FROM data."closure"
   )
 SELECT json_build_array(CAST("reg"."case_no" AS text), CAST(min("reg"."case_type") AS text), CAST(min("reg"."status") AS text)) AS texts,
        json_agg(json_build_array("reg"._batch_id, "reg"._row_id)) AS ev0,

@@ -6,7 +6,7 @@ WITH "reg" AS (
     SELECT "_batch_id", "_row_id", "case_no", "case_name", "filed_date", "handling_unit" FROM data."reg"
   ),
   "closure" AS (
-    SELECT "_batch_id", "_row_id", "case_no" FROM data."closure"
+    SELECT "case_no" FROM data."closure"
   ),
   "_hits" AS MATERIALIZED (
     SELECT "reg"."case_no" AS k0,
@@ -17,7 +17,7 @@ WITH "reg" AS (
            "reg"._row_id AS r0
     FROM "reg"
       ANTI JOIN "closure" ON "reg"."case_no" = "closure"."case_no"
-    WHERE (("reg"."filed_date" <= CAST($1 AS DATE)) AND (date_diff('day', CAST("reg"."filed_date" AS DATE), CAST(CAST($1 AS DATE) AS DATE)) >= CAST($2 AS BIGINT)))
+    WHERE (("reg"."filed_date" <= CAST($1 AS DATE)) AND (CAST("reg"."filed_date" AS DATE) <= (CAST(CAST($1 AS DATE) AS DATE) - CAST(CAST($2 AS BIGINT) AS INTEGER))))
   ),
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1

@@ -5,7 +5,7 @@ WITH "tobacco" AS (
     SELECT "_batch_id", "_row_id", "licence_no", "lat", "lng", CAST(floor("lat" / (CAST($1 AS double precision) / 111000.0)) AS BIGINT) AS "_cell1y", CAST(floor("lng" / (CAST($1 AS double precision) / 55500.0)) AS BIGINT) AS "_cell1x" FROM data."tobacco"
   ),
   "school" AS (
-    SELECT "_batch_id", "_row_id", "licence_no", "org_name", "school_type", "student_count", "lat", "lng" FROM data."school"
+    SELECT "licence_no", "org_name", "school_type", "student_count", "lat", "lng" FROM data."school"
   ),
   "school__grid1" AS (
     SELECT g.*, CAST(floor(g."lat" / (CAST($1 AS double precision) / 111000.0)) AS BIGINT) + dy.d AS _gy, CAST(floor(g."lng" / (CAST($1 AS double precision) / 55500.0)) AS BIGINT) + dx.d AS _gx

@@ -8,7 +8,7 @@ WITH "school" AS (
     SELECT "_batch_id", "_row_id", "licence_no", "lat", "lng", CAST(floor("lat" / (CAST($1 AS double precision) / 111000.0)) AS BIGINT) AS "_cell2y", CAST(floor("lng" / (CAST($1 AS double precision) / 55500.0)) AS BIGINT) AS "_cell2x" FROM data."tobacco"
   ),
   "other" AS (
-    SELECT "_batch_id", "_row_id", "licence_no", "lat", "lng" FROM data."tobacco"
+    SELECT "licence_no", "lat", "lng" FROM data."tobacco"
   ),
   "shop__grid1" AS (
     SELECT g.*, CAST(floor(g."lat" / (CAST($1 AS double precision) / 111000.0)) AS BIGINT) + dy.d AS _gy, CAST(floor(g."lng" / (CAST($1 AS double precision) / 55500.0)) AS BIGINT) + dx.d AS _gx

@@ -7,7 +7,7 @@ WITH "claim" AS (
     SELECT 1 AS _dataset, "_batch_id", "_row_id", "claim_no", "id_number", "person_name", "hospital_name", "settlement_date", "total_amount" FROM data."claim_b"
   ),
   "death" AS (
-    SELECT "_batch_id", "_row_id", "id_number", "person_name", "death_date" FROM data."死亡登记"
+    SELECT "id_number", "person_name", "death_date" FROM data."死亡登记"
   ),
   "_hits" AS MATERIALIZED (
     SELECT "claim"."claim_no" AS k0,
@@ -15,10 +15,10 @@ WITH "claim" AS (
            "claim"._dataset AS d0,
            "claim"._batch_id AS b0,
            "claim"._row_id AS r0,
-           ("claim"."total_amount" >= CAST($1 AS DOUBLE)) AS f0,
+           ("claim"."total_amount" >= CAST($1 AS DECIMAL(18,2))) AS f0,
            "claim"."_f1" AS f1
     FROM (SELECT *, EXISTS (SELECT 1 FROM "death" WHERE "claim"."id_number" = "death"."id_number" AND ("death"."death_date" < "claim"."settlement_date")) AS "_f1" FROM "claim") AS "claim"
-    WHERE (("claim"."total_amount" >= CAST($1 AS DOUBLE)) OR "claim"."_f1")
+    WHERE (("claim"."total_amount" >= CAST($1 AS DECIMAL(18,2))) OR "claim"."_f1")
   ),
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1

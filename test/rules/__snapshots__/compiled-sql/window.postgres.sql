@@ -6,7 +6,7 @@ WITH "permit" AS (
     SELECT "_batch_id", "_row_id", "permit_no", "contractor_name", "contractor_uscc", "issue_date" FROM data."permit"
   ),
   "deposit" AS (
-    SELECT "_batch_id", "_row_id", "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
+    SELECT "contractor_name", "contractor_uscc", "deposit_date" FROM data."deposit"
   )
 SELECT json_build_array(CAST("permit"."permit_no" AS text)) AS texts,
        json_agg(json_build_array("permit"._batch_id, "permit"._row_id)) AS ev0

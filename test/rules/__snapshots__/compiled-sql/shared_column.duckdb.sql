@@ -1,0 +1,36 @@
+-- shared_column (duckdb), run date 2024-06-30, default parameters
+-- parameters:
+--   $1 = "撤销"
+WITH "reg" AS (
+    SELECT "_batch_id", "_row_id", "case_no", "case_type", "filed_date", "accepted_date", "occurred_date", "status", "suspect_id_number", "victim_id_number" FROM data."reg"
+  ),
+  "closure" AS (
+    SELECT *, (contains("closure"."closure_type", CAST($1 AS VARCHAR))) AS "_c0" FROM (
+    SELECT "case_no", "closure_type", "suspect_id_number" FROM data."closure"
+    ) AS "closure"
+  ),
+  "_hits" AS MATERIALIZED (
+    SELECT "reg"."case_no" AS k0,
+           "reg"._batch_id AS b0,
+           "reg"._row_id AS r0,
+           "reg"."_f1" AS f1,
+           "reg"."_f2" AS f2
+    FROM (SELECT *, (NOT EXISTS (SELECT 1 FROM "closure" WHERE "reg"."case_no" = "closure"."case_no" AND "closure"."_c0")) AS "_f1", (NOT EXISTS (SELECT 1 FROM "closure" WHERE "reg"."suspect_id_number" = "closure"."suspect_id_number" AND "closure"."_c0")) AS "_f2" FROM "reg") AS "reg"
+      SEMI JOIN "closure" ON "reg"."case_no" = "closure"."case_no"
+    WHERE ("reg"."_f1" OR "reg"."_f2")
+  ),
+  "_dup" AS (
+    SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
+  )
+SELECT CAST(to_json([CAST(k0 AS VARCHAR)]) AS VARCHAR) AS texts,
+       [{'b': b0, 'r': r0}] AS ev0,
+       f1 AS x1,
+       f2 AS x2
+FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
+UNION ALL
+SELECT CAST(to_json([CAST(k0 AS VARCHAR)]) AS VARCHAR) AS texts,
+       list({'b': b0, 'r': r0}) AS ev0,
+       bool_or(f1) AS x1,
+       bool_or(f2) AS x2
+FROM "_hits" SEMI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
+GROUP BY k0
