@@ -91,4 +91,40 @@ export const BASELINES: Readonly<Record<string, Baseline>> = {
         AND NOT EXISTS (SELECT 1 FROM d WHERE d.name_key = ${orgKeySql('p.contractor_name')} AND d.deposit_date BETWEEN p.issue_date - 60 AND p.issue_date + 28)`,
     parameters: (asOf) => [asOf],
   },
+  // Court documents served by public notice (公告) on a company the business register shows active
+  // with a phone or an address, matched by fuzzy name; registered no later than the service.
+  enterprise_notice_service: {
+    sql: `
+      WITH biz AS (
+        SELECT uscc, ${orgKeySql('org_name')} AS name_key, registered_date FROM data.business_registration
+        WHERE regexp_matches(status, '存续|在业|在营|开业|正常') AND (NOT ${blank('phone')} OR NOT ${blank('address')})
+      )
+      SELECT DISTINCT s.case_no, b.uscc
+      FROM data.court_service s JOIN biz b ON b.name_key = ${orgKeySql('s.recipient_name')}
+      WHERE contains(s.method, '公告') AND (b.registered_date IS NULL OR b.registered_date <= s.service_date)`,
+    parameters: () => [],
+  },
+
+  // Housing-fund withdrawals for buying or building a home by people who, a year on, have no
+  // property registered (nor their spouse) within a year either side; or who, up to 180 days
+  // before, were party to a house-sale case settled by mediation within 30 days of filing.
+  housing_fund_fraud: {
+    sql: `
+      WITH w AS (
+        SELECT id_number, spouse_id_number, withdrawal_date FROM data.housing_fund_withdrawal
+        WHERE NOT ${blank('id_number')} AND regexp_matches(reason, '购房|购买|建造|翻建|大修|自建')
+          AND NOT coalesce(regexp_matches(reason, '偿还|贷款|还贷|租房|房租'), false) AND withdrawal_date <= CAST($1 AS DATE)
+      ),
+      c AS (
+        SELECT plaintiff_id_number, defendant_id_number, closed_date FROM data.court_case
+        WHERE regexp_matches(cause, '房屋买卖|商品房') AND regexp_matches(closing_method, '调解|司法确认|确认调解协议') AND closed_date - filed_date <= 30
+      )
+      SELECT DISTINCT id_number FROM w
+      WHERE (withdrawal_date <= CAST($1 AS DATE) - 365
+             AND NOT EXISTS (SELECT 1 FROM data.property_registration p WHERE p.id_number = w.id_number AND p.registered_date BETWEEN w.withdrawal_date - 365 AND w.withdrawal_date + 365)
+             AND NOT EXISTS (SELECT 1 FROM data.property_registration p WHERE p.id_number = w.spouse_id_number AND p.registered_date BETWEEN w.withdrawal_date - 365 AND w.withdrawal_date + 365))
+         OR EXISTS (SELECT 1 FROM c WHERE c.plaintiff_id_number = w.id_number AND w.withdrawal_date - c.closed_date BETWEEN 0 AND 180)
+         OR EXISTS (SELECT 1 FROM c WHERE c.defendant_id_number = w.id_number AND w.withdrawal_date - c.closed_date BETWEEN 0 AND 180)`,
+    parameters: (asOf) => [asOf],
+  },
 };

@@ -270,6 +270,34 @@ export const BUILDING_BLOCKS: readonly BuildingBlock[] = [
     runs: once(regs([true], 'A001', 'A002', 'A003', 'A004', 'A005')),
   },
   {
+    // A collision inside `any` is a flag computed per row, over the rows the other conditions
+    // keep (theft: A001, A003). Both are closed; A001 was filed before 2022.
+    name: 'any: a collision or a date, beside a plain condition',
+    spec: regBy('prefiltered_any', {
+      all: [
+        { compare: { left: 'reg.case_type', op: '=', right: { value: '盗窃' } } },
+        {
+          any: [
+            { notExists: { alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no' }] } },
+            { compare: { left: 'reg.filed_date', op: '<', right: { value: '2022-01-01' } } },
+          ],
+        },
+      ],
+    }),
+    runs: once(regs([true, false, true], 'A001')),
+  },
+  {
+    // not (closed and filed after 2022-01-01), among thefts: A003 was closed and filed in July 2022.
+    name: 'not: a collision and a date, beside a plain condition',
+    spec: regBy('prefiltered_not', {
+      all: [
+        { compare: { left: 'reg.case_type', op: '=', right: { value: '盗窃' } } },
+        { not: { all: [{ exists: { alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no' }] } }, { compare: { left: 'reg.filed_date', op: '>', right: { value: '2022-01-01' } } }] } },
+      ],
+    }),
+    runs: once(regs([true, true, false], 'A001')),
+  },
+  {
     // A condition on the closure every collision repeats filters the closures once: the 撤销案件
     // closures are WS001 (A001, suspect B) and WS003 (A003, no suspect); by case A001 and A003
     // have one, by suspect A002 (suspect B) has one.

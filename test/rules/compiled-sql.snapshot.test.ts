@@ -10,8 +10,8 @@ import { BUILDING_BLOCKS } from './building-blocks.case.js';
 import { fixtureCatalogue } from './support/fixture-catalogue.js';
 import { AS_OF } from './support/fixture-data.js';
 
-/** One model per kind of query shape: anti join + parameters, distance semi join (by pairs, and as a correlated EXISTS), grid join, window + fuzzy keys, aggregate, correlated exists, conditions several collisions share (a filter; a column). */
-const REPRESENTATIVE = ['hanging_criminal_cases', 'near', 'near_from_joined', 'join_near', 'window', 'org_fuzzy', 'aggregate', 'nested_exists', 'all_any_not', 'shared_filter', 'shared_column'];
+/** One model per kind of query shape: anti join + parameters, distance semi join (by pairs, and as a correlated EXISTS), grid join, window + fuzzy keys, aggregate, correlated exists, conditions several collisions share (a filter; a column), collision flags over prefiltered rows. */
+const REPRESENTATIVE = ['hanging_criminal_cases', 'near', 'near_from_joined', 'join_near', 'window', 'org_fuzzy', 'aggregate', 'nested_exists', 'all_any_not', 'shared_filter', 'shared_column', 'prefiltered_any'];
 
 function specOf(id: string): ModelSpec {
   const block = BUILDING_BLOCKS.find((b) => b.spec.id === id);

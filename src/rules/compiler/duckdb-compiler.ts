@@ -12,6 +12,7 @@ const TYPES: Readonly<Record<SqlType, string>> = { decimal: 'DECIMAL(18,2)', dou
 export class DuckDbCompiler extends SqlCompiler {
   protected readonly twoPhaseAggregate = true;
   protected readonly containsAnyAsPattern = true;
+  protected readonly lateRows = true;
   protected readonly splitSingleRows = true;
   protected castParam(placeholder: string, type: SqlType): string {
     return `CAST(${placeholder} AS ${TYPES[type]})`;

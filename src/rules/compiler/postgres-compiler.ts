@@ -10,6 +10,7 @@ export class PostgresCompiler extends SqlCompiler {
   protected readonly twoPhaseAggregate = false;
   // A hash join cannot compare keys with IS NOT DISTINCT FROM here: one GROUP BY of every subject.
   protected readonly containsAnyAsPattern = false;
+  protected readonly lateRows = false;
   protected readonly splitSingleRows = false;
   protected castParam(placeholder: string, type: SqlType): string {
     return `CAST(${placeholder} AS ${TYPES[type]})`;

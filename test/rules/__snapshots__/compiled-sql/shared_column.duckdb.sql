@@ -1,23 +1,30 @@
 -- shared_column (duckdb), run date 2024-06-30, default parameters
 -- parameters:
 --   $1 = "撤销"
-WITH "reg" AS (
+WITH "_rows" AS (
     SELECT "_batch_id", "_row_id", "case_no", "case_type", "filed_date", "accepted_date", "occurred_date", "status", "suspect_id_number", "victim_id_number" FROM data."reg"
+  ),
+  "reg" AS (
+    SELECT "_row_id", "case_no", "suspect_id_number" FROM data."reg"
   ),
   "closure" AS (
     SELECT *, (contains("closure"."closure_type", CAST($1 AS VARCHAR))) AS "_c0" FROM (
     SELECT "case_no", "closure_type", "suspect_id_number" FROM data."closure"
     ) AS "closure"
   ),
+  "_ids" AS MATERIALIZED (
+    SELECT "reg"._row_id AS _r, "reg"."_f1", "reg"."_f2"
+    FROM (SELECT *, (NOT EXISTS (SELECT 1 FROM "closure" WHERE "reg"."case_no" = "closure"."case_no" AND "closure"."_c0")) AS "_f1", (NOT EXISTS (SELECT 1 FROM "closure" WHERE "reg"."suspect_id_number" = "closure"."suspect_id_number" AND "closure"."_c0")) AS "_f2" FROM "reg") AS "reg"
+      SEMI JOIN "closure" ON "reg"."case_no" = "closure"."case_no"
+    WHERE ("reg"."_f1" OR "reg"."_f2")
+  ),
   "_hits" AS MATERIALIZED (
     SELECT "reg"."case_no" AS k0,
            "reg"._batch_id AS b0,
            "reg"._row_id AS r0,
-           "reg"."_f1" AS f1,
-           "reg"."_f2" AS f2
-    FROM (SELECT *, (NOT EXISTS (SELECT 1 FROM "closure" WHERE "reg"."case_no" = "closure"."case_no" AND "closure"."_c0")) AS "_f1", (NOT EXISTS (SELECT 1 FROM "closure" WHERE "reg"."suspect_id_number" = "closure"."suspect_id_number" AND "closure"."_c0")) AS "_f2" FROM "reg") AS "reg"
-      SEMI JOIN "closure" ON "reg"."case_no" = "closure"."case_no"
-    WHERE ("reg"."_f1" OR "reg"."_f2")
+           "_ids"."_f1" AS f1,
+           "_ids"."_f2" AS f2
+    FROM "_rows" AS "reg" JOIN "_ids" ON "reg"._row_id = "_ids"._r
   ),
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
