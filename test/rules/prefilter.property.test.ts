@@ -28,24 +28,15 @@ const tree: fc.Arbitrary<ExprNode> = fc.letrec<{ node: ExprNode }>((tie) => ({
 
 /** SQL's three-valued logic, with `not` as compiled: NOT coalesce(x, false). */
 function evaluate(node: ExprNode, truth: (leaf: string) => Truth): Truth {
-  switch (node.kind) {
-    case 'column':
-      return truth(node.field);
-    case 'exists':
-      return truth(node.join.alias);
-    case 'and': {
-      const v = node.items.map((i) => evaluate(i, truth));
-      return v.includes(false) ? false : v.includes(null) ? null : true;
-    }
-    case 'or': {
-      const v = node.items.map((i) => evaluate(i, truth));
-      return v.includes(true) ? true : v.includes(null) ? null : false;
-    }
-    case 'not':
-      return evaluate(node.item, truth) !== true;
-    default:
-      throw new Error(`unexpected ${node.kind}`);
+  if (node.kind === 'column') return truth(node.field);
+  if (node.kind === 'exists') return truth(node.join.alias);
+  if (node.kind === 'and' || node.kind === 'or') {
+    const v = node.items.map((i) => evaluate(i, truth));
+    const [decisive, other] = node.kind === 'and' ? [false, true] : [true, false];
+    return v.includes(decisive) ? decisive : v.includes(null) ? null : other;
   }
+  if (node.kind === 'not') return evaluate(node.item, truth) !== true;
+  throw new Error(`unexpected ${node.kind}`);
 }
 
 const truths = fc.dictionary(fc.constantFrom('c0', 'c1', 'c2', 'c3', 'x0', 'x1', 'x2', 'x3'), fc.constantFrom<Truth>(true, false, null));

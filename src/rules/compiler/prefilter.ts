@@ -19,47 +19,37 @@ export function collisionFreePrefilter(node: ExprNode): ExprNode | null {
 /** A condition implied by `node` (null = TRUE). */
 function implied(node: ExprNode): ExprNode | null {
   if (!hasCollision(node)) return node;
-  switch (node.kind) {
-    case 'exists':
-      return null;
-    case 'and': {
-      const items = node.items.map(implied).filter((x): x is ExprNode => x !== null);
-      return items.length === 0 ? null : Expr.and(items);
-    }
-    case 'or': {
-      const items = node.items.map(implied);
-      return items.some((x) => x === null) ? null : Expr.or(items as ExprNode[]);
-    }
-    case 'not': {
-      const inner = implying(node.item);
-      return inner === false ? null : Expr.not(inner);
-    }
-    default:
-      return null;
+  if (node.kind === 'and') {
+    const items = node.items.map(implied).filter((x): x is ExprNode => x !== null);
+    return items.length === 0 ? null : Expr.and(items);
   }
+  if (node.kind === 'or') {
+    const items = node.items.map(implied);
+    return items.some((x) => x === null) ? null : Expr.or(items as ExprNode[]);
+  }
+  if (node.kind === 'not') {
+    const inner = implying(node.item);
+    return inner === false ? null : Expr.not(inner);
+  }
+  return null; // a collision
 }
 
 /** A condition that implies `node` (false = FALSE, nothing does). */
 function implying(node: ExprNode): ExprNode | false {
   if (!hasCollision(node)) return node;
-  switch (node.kind) {
-    case 'exists':
-      return false;
-    case 'and': {
-      const items = node.items.map(implying);
-      return items.some((x) => x === false) ? false : Expr.and(items as ExprNode[]);
-    }
-    case 'or': {
-      const items = node.items.map(implying).filter((x): x is ExprNode => x !== false);
-      return items.length === 0 ? false : Expr.or(items);
-    }
-    case 'not': {
-      const inner = implied(node.item);
-      return inner === null ? false : Expr.not(inner);
-    }
-    default:
-      return false;
+  if (node.kind === 'and') {
+    const items = node.items.map(implying);
+    return items.some((x) => x === false) ? false : Expr.and(items as ExprNode[]);
   }
+  if (node.kind === 'or') {
+    const items = node.items.map(implying).filter((x): x is ExprNode => x !== false);
+    return items.length === 0 ? false : Expr.or(items);
+  }
+  if (node.kind === 'not') {
+    const inner = implied(node.item);
+    return inner === null ? false : Expr.not(inner);
+  }
+  return false; // a collision
 }
 
 /** Whether a condition holds a collision (a correlated EXISTS). */
