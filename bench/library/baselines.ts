@@ -12,6 +12,9 @@ export interface Baseline {
   readonly parameters: (asOf: string) => SqlParams;
 }
 
+const EXEMPT_PROJECT =
+  '学校|小学|中学|幼儿园|医院|卫生院|养老|福利院|孤儿院|保障性住房|安居工程|公租房|廉租房|棚户区改造|军事|农田水利|土地整治|高标准农田|农村供水|饮水安全|水土流失治理|污水处理|垃圾处理|自建房';
+
 const blank = (col: string): string => `coalesce(trim(CAST(${col} AS VARCHAR)), '') = ''`;
 
 export const BASELINES: Readonly<Record<string, Baseline>> = {
@@ -125,6 +128,22 @@ export const BASELINES: Readonly<Record<string, Baseline>> = {
              AND NOT EXISTS (SELECT 1 FROM data.property_registration p WHERE p.id_number = w.spouse_id_number AND p.registered_date BETWEEN w.withdrawal_date - 365 AND w.withdrawal_date + 365))
          OR EXISTS (SELECT 1 FROM c WHERE c.plaintiff_id_number = w.id_number AND w.withdrawal_date - c.closed_date BETWEEN 0 AND 180)
          OR EXISTS (SELECT 1 FROM c WHERE c.defendant_id_number = w.id_number AND w.withdrawal_date - c.closed_date BETWEEN 0 AND 180)`,
+    parameters: (asOf) => [asOf],
+  },
+  // Projects started at least 30 days ago, not exempt and not void, with no 水土保持补偿费 paid
+  // under the owner's credit code, its name (fuzzy) or the project code.
+  soil_water_fee: {
+    sql: `
+      WITH fee AS (
+        SELECT payer_uscc, ${orgKeySql('payer_name')} AS name_key, project_code FROM data.fee_payment WHERE contains(fee_type, '水土保持')
+      )
+      SELECT DISTINCT project_code, project_name FROM data.construction_project p
+      WHERE start_date <= CAST($1 AS DATE) - 30
+        AND NOT coalesce(regexp_matches(project_type, '${EXEMPT_PROJECT}') OR regexp_matches(project_name, '${EXEMPT_PROJECT}'), false)
+        AND NOT coalesce(regexp_matches(status, '取消|终止|撤销|未开工'), false)
+        AND NOT EXISTS (SELECT 1 FROM fee WHERE fee.payer_uscc = p.owner_uscc)
+        AND NOT EXISTS (SELECT 1 FROM fee WHERE fee.name_key = ${orgKeySql('p.owner_name')})
+        AND NOT EXISTS (SELECT 1 FROM fee WHERE fee.project_code = p.project_code)`,
     parameters: (asOf) => [asOf],
   },
 };
