@@ -52,7 +52,7 @@ export class PostgresCompiler extends SqlCompiler {
   protected boolOr(sql: string): string {
     return `bool_or(${sql})`;
   }
-  protected semiAntiJoin(j: JoinNode): { join?: string; where?: string } {
+  protected semiAntiJoin(j: JoinNode): { join?: string; where?: string; source?: string } {
     return { where: j.type === 'semi' ? this.existsSubquery(j) : `NOT ${this.existsSubquery(j)}` };
   }
 }

@@ -108,12 +108,16 @@ export abstract class SqlCompiler {
     const late = this.lateRows && !plan.aggregate && this.splitSingleRows ? lateFields(plan) : null;
     const ctes = this.inputCtes(plan, late);
 
-    const from: string[] = [`${quoteIdent(plan.from)}`];
+    // The rows of `from`: its CTE, or a collision's rewriting of it (see semiAntiJoin).
+    let fromSource = quoteIdent(plan.from);
+    const from: string[] = [fromSource];
     const where: string[] = [];
     for (const j of plan.joins) {
       if (j.type === 'inner') from.push(`JOIN ${this.joinSource(j)} ON ${this.joinCondition(j)}`);
       else {
-        const rendered = this.semiAntiJoin(j, { alias: plan.from, withDataset: (plan.inputs.find((i) => i.alias === plan.from)?.datasets.length ?? 0) > 1 });
+        const withDataset = (plan.inputs.find((i) => i.alias === plan.from)?.datasets.length ?? 0) > 1;
+        const rendered = this.semiAntiJoin(j, { alias: plan.from, withDataset, source: from.length === 1 && fromSource === quoteIdent(plan.from) ? fromSource : null });
+        if (rendered.source) from[0] = fromSource = rendered.source;
         if (rendered.join) from.push(rendered.join);
         if (rendered.where) where.push(rendered.where);
       }
@@ -219,7 +223,7 @@ export abstract class SqlCompiler {
       if (shared.length > 0 && plan.where) {
         const a = quoteIdent(plan.from);
         const pre = collisionFreePrefilter(plan.where);
-        from[0] = `(SELECT *, ${shared.map((i) => `${flags[i] ?? ''} AS "_f${i}"`).join(', ')} FROM ${a}${pre ? ` WHERE ${this.expr(pre)}` : ''}) AS ${a}`;
+        from[0] = `(SELECT *, ${shared.map((i) => `${flags[i] ?? ''} AS "_f${i}"`).join(', ')} FROM ${fromSource}${pre ? ` WHERE ${this.expr(pre)}` : ''}) AS ${a}`;
         this.overrides = new Map(shared.map((i) => [plan.explain[i]?.condition as ExprNode, `${a}."_f${i}"`]));
         // The conditions without a collision already filtered the rows; the rest remain.
         const rest = (plan.where.kind === 'and' ? plan.where.items : [plan.where]).filter(hasCollision);
@@ -519,10 +523,14 @@ export abstract class SqlCompiler {
   protected abstract textList(texts: readonly string[]): string;
   protected abstract boolOr(sql: string): string;
   /**
-   * A top-level semi/anti collision of the `from` input: as a join clause, or as a WHERE
-   * condition. `from.withDataset`: its rows are identified by dataset index and row id.
+   * A top-level semi/anti collision of the `from` input: as a join clause, as a WHERE condition,
+   * or — `from.source` given, the rows of `from` as read so far — as a new source of those rows.
+   * `from.withDataset`: its rows are identified by dataset index and row id.
    */
-  protected abstract semiAntiJoin(j: JoinNode, from: { readonly alias: string; readonly withDataset: boolean }): { join?: string; where?: string };
+  protected abstract semiAntiJoin(
+    j: JoinNode,
+    from: { readonly alias: string; readonly withDataset: boolean; readonly source: string | null },
+  ): { join?: string; where?: string; source?: string };
 
   /** Whether the keys and conditions of a collision refer to no input but `from` and its own, and hold no nested collision. */
   protected onlyBetween(j: JoinNode, from: string): boolean {

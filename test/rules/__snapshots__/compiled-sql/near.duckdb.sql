@@ -16,8 +16,7 @@ WITH "tobacco" AS (
     SELECT "tobacco"."licence_no" AS k0,
            "tobacco"._batch_id AS b0,
            "tobacco"._row_id AS r0
-    FROM "tobacco"
-      SEMI JOIN (SELECT "tobacco"._row_id FROM "tobacco" JOIN "school__grid1" AS "school" ON "tobacco"."_cell1y" = "school"."_gy" AND "tobacco"."_cell1x" = "school"."_gx" AND ((2 * 6371008.8 * asin(sqrt(power(sin(radians("school"."lat" - "tobacco"."lat") / 2), 2) + cos(radians("tobacco"."lat")) * cos(radians("school"."lat")) * power(sin(radians("school"."lng" - "tobacco"."lng") / 2), 2)))) <= CAST($1 AS DOUBLE))) AS "_school_pairs" ON "tobacco"._row_id = "_school_pairs"._row_id
+    FROM (SELECT DISTINCT ON ("tobacco"._row_id) "tobacco".* FROM "tobacco" JOIN "school__grid1" AS "school" ON "tobacco"."_cell1y" = "school"."_gy" AND "tobacco"."_cell1x" = "school"."_gx" AND ((2 * 6371008.8 * asin(sqrt(power(sin(radians("school"."lat" - "tobacco"."lat") / 2), 2) + cos(radians("tobacco"."lat")) * cos(radians("school"."lat")) * power(sin(radians("school"."lng" - "tobacco"."lng") / 2), 2)))) <= CAST($1 AS DOUBLE))) AS "tobacco"
   ),
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
