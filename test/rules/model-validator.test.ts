@@ -149,4 +149,23 @@ describe('model validation', () => {
     m['rule'] = where({ isEmpty: 'ghost.status' });
     expect(() => validateModelSpec(m, 'validator-probe.yaml')).toThrow(/模型“validator_probe”定义有误：[\s\S]*ghost/);
   });
+  // The rule language is a union at every level; a mistake deep inside is reported where it is,
+  // not as "Invalid input" at the rule.
+  it('points at a misspelt operand deep inside a condition', () => {
+    const m = { ...baseModel(), rule: where({ all: [{ compare: { left: 'reg.filed_date', op: '>', right: { addDay: { date: 'reg.filed_date', days: 3 } } } }] }) };
+    expect(problemsOf(m)).toEqual(['rule.where.all.0.compare.right：无法识别的写法，未知的键 "addDay"']);
+  });
+
+  it('points at a misspelt condition and at a missing key', () => {
+    expect(problemsOf({ ...baseModel(), rule: where({ compar: { left: 'reg.status', op: '=', right: 1 } }) })).toEqual(['rule.where：无法识别的写法，未知的键 "compar"']);
+    expect(problemsOf({ ...baseModel(), rule: where({ compare: { left: 'reg.status', right: 1 } }) })).toEqual(['rule.where.compare.op：缺少此项']);
+    expect(problemsOf({ ...baseModel(), rule: where({ compare: { left: 'reg.status', op: '=>', right: 1 } }) })).toEqual([
+      'rule.where.compare.op：取值应为 "=" "!=" "<" "<=" ">" ">=" 之一',
+    ]);
+  });
+
+  it('points at a misspelt key of a collision', () => {
+    const m = { ...baseModel(), rule: where({ any: [{ notExists: { alias: 'claim', on: [{ left: 'reg.case_no', rigth: 'claim.id_number' }] } }] }) };
+    expect(problemsOf(m)).toEqual(['rule.where.any.0.notExists.on.0.right：缺少此项', 'rule.where.any.0.notExists.on.0：未知的键 "rigth"']);
+  });
 });

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { getKind } from '../../catalog/index.js';
 import { JianduError } from '../../shared/errors.js';
+import { specProblems } from './spec-issues.js';
 import {
   isSqlRule,
   modelSpecSchema,
@@ -48,7 +49,7 @@ export function validateModelSpec(raw: unknown, source: string): ModelSpec {
     const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : source;
     throw new ModelSpecError(
       id,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '（根）'}：${i.message}`),
+      specProblems(parsed.error.issues, raw).map((p) => `${p.path.map(String).join('.') || '（根）'}：${p.message}`),
     );
   }
   const spec = parsed.data;
