@@ -259,6 +259,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     amount: spec.lead.amount === undefined ? null : typeof spec.lead.amount === 'string' ? column(spec.lead.amount) : Expr.measure(spec.lead.amount.measure),
     evidence: [rule.from, ...(rule.joins ?? []).map((j) => j.alias)],
     explain,
+    fieldTypes: new Map([...ctx.fieldTypes].map(([ref, type]) => [ref, sqlTypeOf(type)])),
   };
 }
 

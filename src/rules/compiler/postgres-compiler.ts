@@ -52,6 +52,10 @@ export class PostgresCompiler extends SqlCompiler {
   protected boolOr(sql: string): string {
     return `bool_or(${sql})`;
   }
+  /** PostgreSQL has no min(boolean); bool_and is the same (false before true, NULLs ignored). */
+  protected override minOf(sql: string, boolean: boolean): string {
+    return boolean ? `bool_and(${sql})` : `min(${sql})`;
+  }
   protected semiAntiJoin(j: JoinNode): { join?: string; where?: string; source?: string } {
     return { where: j.type === 'semi' ? this.existsSubquery(j) : `NOT ${this.existsSubquery(j)}` };
   }

@@ -1,4 +1,4 @@
-import type { ExprNode, JoinNode } from './expression-node.js';
+import type { ExprNode, JoinNode, SqlType } from './expression-node.js';
 import type { AggregateSpec } from '../spec/model-spec.js';
 
 /** One model input bound to the warehouse datasets that feed it. */
@@ -60,4 +60,6 @@ export interface QueryPlan {
   /** Aliases whose rows are evidence: the `from` input and inner joins. */
   readonly evidence: readonly string[];
   readonly explain: readonly ExplainPlan[];
+  /** The SQL type of each field the model reads (`alias.field`). */
+  readonly fieldTypes: ReadonlyMap<string, SqlType>;
 }

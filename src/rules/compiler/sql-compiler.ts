@@ -12,7 +12,10 @@ const METERS_PER_DEGREE = 111_000;
 const LNG_CELL_FACTOR = 0.5; // cos(60°): cells wide enough that 3×3 neighbours cover the radius
 
 /** One text of a lead before aggregation: a group key, a measure, or a row value reduced to the smallest. */
-type TextItem = { readonly kind: 'key'; readonly index: number } | { readonly kind: 'measure'; readonly name: string } | { readonly kind: 'min'; readonly sql: string };
+type TextItem =
+  | { readonly kind: 'key'; readonly index: number }
+  | { readonly kind: 'measure'; readonly name: string }
+  | { readonly kind: 'min'; readonly sql: string; readonly boolean: boolean };
 
 /** The source-row references of one evidence alias, per hit row. */
 interface EvidenceItem {
@@ -142,7 +145,8 @@ export abstract class SqlCompiler {
       else {
         const e = this.expr(node);
         const k = groupExprs.indexOf(e);
-        item = k >= 0 ? { kind: 'key', index: k } : { kind: 'min', sql: e };
+        const boolean = node.kind === 'column' && plan.fieldTypes.get(`${node.alias}.${node.field}`) === 'boolean';
+        item = k >= 0 ? { kind: 'key', index: k } : { kind: 'min', sql: e, boolean };
       }
       const id = JSON.stringify(item);
       let i = textIndex.get(id);
@@ -195,7 +199,7 @@ export abstract class SqlCompiler {
     const grouped: Refs = {
       key: (i) => groupExprs[i] ?? '',
       measure: (name) => this.measures.get(name) ?? '',
-      min: (_, sql) => `min(${sql})`,
+      min: (j, sql) => this.minOf(sql, isBoolean(texts[j])),
       amount: (sql) => `max(${sql})`,
       evidence: (_, e) => this.evidenceList(e.dataset, e.batch, e.row, distinct),
       flag: (_, sql) => this.boolOr(sql),
@@ -261,7 +265,7 @@ export abstract class SqlCompiler {
       const several = selectList({
         key: (i) => keys[i] ?? '',
         measure: () => '',
-        min: (j) => `min(t${j})`,
+        min: (j) => this.minOf(`t${j}`, isBoolean(texts[j])),
         amount: () => 'max(a)',
         evidence: (i, e) => this.evidenceList(...cols(i, e), distinct),
         flag: (i) => this.boolOr(`f${i}`),
@@ -475,6 +479,11 @@ export abstract class SqlCompiler {
     }
   }
 
+  /** The smallest of a group's values (`boolean`: false before true). */
+  protected minOf(sql: string, _boolean: boolean): string {
+    return `min(${sql})`;
+  }
+
   /** Great-circle distance in metres (haversine, mean Earth radius 6,371,008.8 m). */
   protected haversine(lat1: string, lng1: string, lat2: string, lng2: string): string {
     return (
@@ -637,4 +646,8 @@ function lateFields(plan: QueryPlan): ReadonlySet<string> | null {
   const input = plan.inputs.find((i) => i.alias === plan.from);
   if (!input || input.fields.filter((f) => !read.has(f)).length < LATE_MIN_FIELDS) return null;
   return read;
+}
+
+function isBoolean(item: TextItem | undefined): boolean {
+  return item?.kind === 'min' && item.boolean;
 }

@@ -79,9 +79,7 @@ export class EngineQueryError extends Error {
 
 /** Imports every fixture dataset into a fresh workspace and checks each row arrived valid. */
 export async function buildFixture(): Promise<Fixture> {
-  const t = await tempWorkspace();
-  try {
-    const keys = new Map<string, string>();
+  return importFixture(async (t, keys) => {
     for (const d of FIXTURE_DATASETS) {
       const file = path.join(t.dir, `${d.name}.csv`);
       writeFileSync(file, toCsv(d.rows));
@@ -94,6 +92,21 @@ export async function buildFixture(): Promise<Fixture> {
       );
       for (const r of rows) keys.set(`${d.name}#${r.id}`, `${d.name}:${r.key}`);
     }
+  });
+}
+
+/** A fixture of agency files as they are (a library model's own fixtures), imported through the normal path. */
+export async function buildFixtureFromFiles(files: readonly { readonly file: string; readonly dataset: string; readonly kind?: string | undefined }[]): Promise<Fixture> {
+  return importFixture(async (t) => {
+    for (const f of files) await new ImportService(t.wh, t.ws).import({ file: f.file, dataset: f.dataset, kind: f.kind });
+  });
+}
+
+async function importFixture(load: (t: Awaited<ReturnType<typeof tempWorkspace>>, keys: Map<string, string>) => Promise<void>): Promise<Fixture> {
+  const t = await tempWorkspace();
+  try {
+    const keys = new Map<string, string>();
+    await load(t, keys);
     const datasets = await new DatasetRepository(t.wh).list();
     await ensurePinyinTable(t.wh);
     return {
