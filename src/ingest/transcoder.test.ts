@@ -52,6 +52,15 @@ describe('transcodeToUtf8 (GB18030)', () => {
     expect(out.text).toBe('甲,乙\n\n甲,乙\n\r\n甲,乙\n');
   });
 
+  it('gives iconv-lite’s text for a file large enough to decode on several threads', async () => {
+    const text = '序号,姓名,单位名称,备注\r\n' + Array.from({ length: 160_000 }, (_, i) => `${i},欧阳秀英,六枝特区第${i}号商行（集团）,𠀀€·\r\n`).join('');
+    const bytes = iconv.encode(text, 'gb18030');
+    expect(bytes.length).toBeGreaterThan(8 << 20);
+    const out = await transcode(bytes);
+    expect(out.text).toBe(text);
+    expect(out.undecodable).toEqual([]);
+  });
+
   it('the runtime decoder agrees with iconv-lite on every byte sequence it accepts', () => {
     const fatal = new TextDecoder('gb18030', { fatal: true });
     const changed = /[\uFE10-\uFE19\u9FB4-\u9FBB]/;

@@ -1,8 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from './encoding-detector.js';
+import { PARALLEL_MIN_BYTES, transcodeGb18030InParallel } from './parallel-gb18030.js';
 
 /** A line whose bytes could not be decoded in the file's encoding. */
 export interface UndecodableLine {
@@ -136,6 +138,8 @@ export async function transcodeToUtf8(
   onProgress?: (bytesRead: number) => void,
 ): Promise<UndecodableLine[]> {
   if (encoding === 'gb18030' && hasNativeGb18030()) {
+    // A large file on every core (see parallel-gb18030.ts); a declined one starts over below.
+    if ((await stat(source)).size >= PARALLEL_MIN_BYTES && (await transcodeGb18030InParallel(source, bomLength, target, onProgress))) return [];
     try {
       // A strict decoder leaves no undecodable bytes (it declines instead), so no line needs
       // filtering; a U+FFFD in its output is a U+FFFD the file itself encodes.
