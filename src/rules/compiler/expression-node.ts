@@ -69,3 +69,18 @@ export const Expr = {
   exists: (negated: boolean, join: JoinNode): ExprNode => Object.freeze({ kind: 'exists', negated, join }),
   measure: (name: string): ExprNode => Object.freeze({ kind: 'measure', name }),
 } as const;
+
+/**
+ * Calls `onNode` for every expression node and join node inside `value` (a plan, a node, a list),
+ * depth first; `onNode` returning `'skip'` does not descend into that node. The same node may be
+ * reached more than once: the plan shares nodes between its joins, WHERE tree and explanations.
+ */
+export function visitNodes(value: unknown, onNode: (node: ExprNode | JoinNode) => 'skip' | void): void {
+  if (Array.isArray(value)) {
+    for (const v of value) visitNodes(v, onNode);
+    return;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Map) return;
+  if ('kind' in value && onNode(value as ExprNode | JoinNode) === 'skip') return;
+  for (const v of Object.values(value)) visitNodes(v, onNode);
+}

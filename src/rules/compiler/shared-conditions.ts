@@ -1,4 +1,4 @@
-import type { ExprNode, JoinNode } from './expression-node.js';
+import { visitNodes, type ExprNode, type JoinNode } from './expression-node.js';
 import type { QueryPlan } from './query-plan.js';
 
 /** A condition on one input's own rows that several collisions test, or all of them: computed once per row. */
@@ -64,16 +64,10 @@ export function findSharedConditions(plan: QueryPlan): SharedConditions {
 /** Every collision of the plan: its joins and the EXISTS nodes anywhere in its conditions, once each. */
 function collisions(plan: QueryPlan): Set<JoinNode> {
   const found = new Set<JoinNode>(plan.joins);
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const v of value) visit(v);
-      return;
-    }
-    if (value === null || typeof value !== 'object' || value instanceof Map) return;
-    const node = value as { kind?: unknown };
-    if (node.kind === 'exists') found.add((value as Extract<ExprNode, { kind: 'exists' }>).join);
-    for (const v of Object.values(value)) visit(v);
-  };
+  const visit = (value: unknown): void =>
+    visitNodes(value, (node) => {
+      if (node.kind === 'exists') found.add(node.join);
+    });
   visit(plan.where);
   for (const j of [...found]) visit(j.condition);
   return found;

@@ -1,7 +1,7 @@
 import { quoteIdent } from '../../warehouse/warehouse.js';
 import type { CompareOp } from '../spec/model-spec.js';
 import { OUT, type CompiledQuery, type EvidenceColumn } from './compiled-query.js';
-import { Expr, type ExprNode, type JoinNode, type SqlType } from './expression-node.js';
+import { Expr, visitNodes, type ExprNode, type JoinNode, type SqlType } from './expression-node.js';
 import type { KeyMatch } from '../spec/model-spec.js';
 import type { QueryPlan } from './query-plan.js';
 import { collisionFreePrefilter, hasCollision } from './prefilter.js';
@@ -567,7 +567,6 @@ function compareOp(op: CompareOp): string {
   return op === '!=' ? '<>' : op;
 }
 
-
 /** The input-CTE column holding a fuzzy key of a field. */
 function keyColumnName(match: KeyMatch, field: string): string {
   return `_k_${match}_${field}`;
@@ -584,26 +583,17 @@ function keyColumnName(match: KeyMatch, field: string): string {
  */
 function collectKeyColumns(plan: QueryPlan): Map<string, Map<string, { readonly field: string; readonly match: KeyMatch }>> {
   const uses = new Map<string, { readonly alias: string; readonly field: string; readonly match: KeyMatch; readonly nodes: Set<object> }>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const v of value) visit(v);
-      return;
-    }
-    if (value === null || typeof value !== 'object' || value instanceof Map) return;
-    const node = value as { kind?: unknown };
-    if (node.kind === 'key') {
-      const key = value as Extract<ExprNode, { kind: 'key' }>;
-      if (key.expr.kind !== 'column' || key.match === 'exact') return;
-      const { alias, field } = key.expr;
-      const id = `${alias}\u0000${keyColumnName(key.match, field)}`;
-      const use = uses.get(id) ?? { alias, field, match: key.match, nodes: new Set<object>() };
-      use.nodes.add(key); // the same node is reached from the joins, the WHERE tree and the explanations
+  visitNodes(plan, (node) => {
+    if (node.kind !== 'key') return;
+    if (node.expr.kind === 'column' && node.match !== 'exact') {
+      const { alias, field } = node.expr;
+      const id = `${alias}\u0000${keyColumnName(node.match, field)}`;
+      const use = uses.get(id) ?? { alias, field, match: node.match, nodes: new Set<object>() };
+      use.nodes.add(node); // the same node is reached from the joins, the WHERE tree and the explanations
       uses.set(id, use);
-      return;
     }
-    for (const v of Object.values(value)) visit(v);
-  };
-  visit(plan);
+    return 'skip';
+  });
   const found = new Map<string, Map<string, { readonly field: string; readonly match: KeyMatch }>>();
   for (const u of uses.values()) {
     if (u.alias === plan.from && u.nodes.size < 2) continue;
@@ -631,17 +621,9 @@ function lateFields(plan: QueryPlan): ReadonlySet<string> | null {
   if (plan.joins.some((j) => j.type === 'inner')) return null;
   if (plan.joins.length === 0 && !(plan.where && hasCollision(plan.where))) return null;
   const read = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const v of value) visit(v);
-      return;
-    }
-    if (value === null || typeof value !== 'object' || value instanceof Map) return;
-    const node = value as ExprNode;
+  visitNodes([plan.where, plan.joins], (node) => {
     if (node.kind === 'column' && node.alias === plan.from) read.add(node.field);
-    for (const v of Object.values(value)) visit(v);
-  };
-  visit([plan.where, plan.joins]);
+  });
   for (const g of plan.leftGrids) if (g.alias === plan.from) read.add(g.lat).add(g.lng);
   const input = plan.inputs.find((i) => i.alias === plan.from);
   if (!input || input.fields.filter((f) => !read.has(f)).length < LATE_MIN_FIELDS) return null;
