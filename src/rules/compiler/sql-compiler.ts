@@ -223,26 +223,26 @@ export abstract class SqlCompiler {
     } else if (!plan.aggregate && this.splitSingleRows) {
       // A collision inside any/not is both an explanation flag and part of the filter: computed
       // once, as a column of the `from` input, and referred to by both (it was evaluated twice).
-      const shared = plan.joins.some((j) => j.type === 'inner') || !plan.where ? [] : plan.explain.flatMap((x, i) => (flags[i] != null && x.condition.kind === 'exists' ? [i] : []));
-      if (shared.length > 0 && plan.where) {
+      const flagged = plan.joins.some((j) => j.type === 'inner') || !plan.where ? [] : plan.explain.flatMap((x, i) => (flags[i] != null && x.condition.kind === 'exists' ? [i] : []));
+      if (flagged.length > 0 && plan.where) {
         const a = quoteIdent(plan.from);
         const pre = collisionFreePrefilter(plan.where);
-        from[0] = `(SELECT *, ${shared.map((i) => `${flags[i] ?? ''} AS "_f${i}"`).join(', ')} FROM ${fromSource}${pre ? ` WHERE ${this.expr(pre)}` : ''}) AS ${a}`;
-        this.overrides = new Map(shared.map((i) => [plan.explain[i]?.condition as ExprNode, `${a}."_f${i}"`]));
+        from[0] = `(SELECT *, ${flagged.map((i) => `${flags[i] ?? ''} AS "_f${i}"`).join(', ')} FROM ${fromSource}${pre ? ` WHERE ${this.expr(pre)}` : ''}) AS ${a}`;
+        this.overrides = new Map(flagged.map((i) => [plan.explain[i]?.condition as ExprNode, `${a}."_f${i}"`]));
         // The conditions without a collision already filtered the rows; the rest remain.
         const rest = (plan.where.kind === 'and' ? plan.where.items : [plan.where]).filter(hasCollision);
         where[where.length - 1] = rest.length > 0 ? this.expr(Expr.and(rest)) : 'true';
         this.overrides = null;
-        for (const i of shared) flags[i] = `${a}."_f${i}"`;
+        for (const i of flagged) flags[i] = `${a}."_f${i}"`;
       }
       let hitRows = body('    ');
       if (late) {
         // The hit rows by row id (and the collision flags), then their fields from the table.
         const a = quoteIdent(plan.from);
         const several = (plan.inputs.find((i) => i.alias === plan.from)?.datasets.length ?? 0) > 1;
-        const ids = [`${a}._row_id AS _r`, ...(several ? [`${a}._dataset AS _d`] : []), ...shared.map((i) => `${a}."_f${i}"`)];
+        const ids = [`${a}._row_id AS _r`, ...(several ? [`${a}._dataset AS _d`] : []), ...flagged.map((i) => `${a}."_f${i}"`)];
         ctes.push(`"_ids" AS MATERIALIZED (\n    SELECT ${ids.join(', ')}\n    ${body('    ')}  )`);
-        for (const i of shared) flags[i] = `"_ids"."_f${i}"`;
+        for (const i of flagged) flags[i] = `"_ids"."_f${i}"`;
         hitRows = `FROM "_rows" AS ${a} JOIN "_ids" ON ${a}._row_id = "_ids"._r${several ? ` AND ${a}._dataset = "_ids"._d` : ''}\n`;
       }
       const keys = groupExprs.map((_, i) => `k${i}`);
@@ -405,7 +405,7 @@ export abstract class SqlCompiler {
   /** While rendering a filter on an input's table: that input's fields read from differently named columns. */
   private physical: { readonly alias: string; readonly columns: ReadonlyMap<string, string> } | null = null;
 
-  /** Nodes rendered as a column computed once (see the shared collision flags in compile()). */
+  /** Nodes rendered as a column computed once (the collision flags computed once in compile()). */
   private overrides: ReadonlyMap<ExprNode, string> | null = null;
 
   /** `own`: render a shared condition itself (in its input's CTE), not a reference to its column. */
