@@ -147,4 +147,44 @@ export const BASELINES: Readonly<Record<string, Baseline>> = {
         AND NOT EXISTS (SELECT 1 FROM fee WHERE fee.project_code = p.project_code)`,
     parameters: (asOf) => [asOf],
   },
+  // Active businesses whose scope (not excluding it) or name says medical beauty, with no valid,
+  // not-void licence covering it (or without a stated scope) by credit code or fuzzy name.
+  medical_beauty: {
+    sql: `
+      WITH lic AS (
+        SELECT uscc, ${orgKeySql('org_name')} AS name_key FROM data.medical_institution
+        WHERE (valid_until IS NULL OR valid_until >= CAST($1 AS DATE))
+          AND NOT coalesce(regexp_matches(status, '注销|吊销|撤销|停业|过期|失效'), false)
+          AND (${blank('scope')} OR regexp_matches(scope, '医疗美容|美容外科|美容皮肤|美容牙科|美容中医|整形外科'))
+      )
+      SELECT DISTINCT uscc FROM data.business_registration b
+      WHERE ((contains(business_scope, '医疗美容')
+              AND NOT coalesce(regexp_matches(business_scope, '不含医疗美容|非医疗美容|除医疗美容|医疗美容除外|不得从事医疗美容|不得开展医疗美容'), false))
+             OR regexp_matches(org_name, '医疗美容|医美|整形'))
+        AND regexp_matches(status, '存续|在业|在营|开业|正常')
+        AND NOT EXISTS (SELECT 1 FROM lic WHERE lic.uscc = b.uscc)
+        AND NOT EXISTS (SELECT 1 FROM lic WHERE lic.name_key = ${orgKeySql('b.org_name')})`,
+    parameters: (asOf) => [asOf],
+  },
+  // Public-housing tenants with a current lease who owe six months' rent or more, or own a car
+  // (not a motorbike, tricycle, low-speed or disabled vehicle, and still registered), a property
+  // not deregistered, or a business that is not a sole trader and not closed.
+  public_rental_housing: {
+    sql: `
+      SELECT DISTINCT id_number FROM data.public_housing_tenant t
+      WHERE NOT ${blank('id_number')}
+        AND (lease_start IS NULL OR lease_start <= CAST($1 AS DATE))
+        AND (lease_end IS NULL OR lease_end >= CAST($1 AS DATE))
+        AND NOT coalesce(regexp_matches(status, '退租|已退出|腾退|已腾退|终止|解除|清退'), false)
+        AND (months_owed >= 6
+          OR EXISTS (SELECT 1 FROM data.vehicle_registration c WHERE c.id_number = t.id_number
+                       AND NOT coalesce(regexp_matches(c.vehicle_type, '摩托|三轮|低速|残疾人'), false)
+                       AND NOT coalesce(regexp_matches(c.status, '注销|报废|转出|灭失|被盗抢'), false))
+          OR EXISTS (SELECT 1 FROM data.property_registration p WHERE p.id_number = t.id_number
+                       AND p.deregistered_date IS NULL AND p.registered_date <= CAST($1 AS DATE))
+          OR EXISTS (SELECT 1 FROM data.business_registration b WHERE b.legal_rep_id_number = t.id_number
+                       AND NOT coalesce(contains(b.entity_type, '个体'), false)
+                       AND NOT coalesce(regexp_matches(b.status, '注销|吊销|撤销'), false)))`,
+    parameters: (asOf) => [asOf],
+  },
 };
