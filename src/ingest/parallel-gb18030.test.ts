@@ -13,7 +13,7 @@ async function transcode(bytes: Buffer, chunk: number, bomLength = 0): Promise<s
   const source = path.join(dir, 'in.csv');
   const target = path.join(dir, 'out.csv');
   writeFileSync(source, bytes);
-  return (await transcodeGb18030InParallel(source, bomLength, target, undefined, chunk)) ? readFileSync(target, 'utf8') : null;
+  return (await transcodeGb18030InParallel(source, bytes.length, bomLength, target, undefined, chunk)) ? readFileSync(target, 'utf8') : null;
 }
 
 describe('transcoding GB18030 on several threads', () => {

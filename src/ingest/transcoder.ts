@@ -4,7 +4,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from './encoding-detector.js';
-import { PARALLEL_MIN_BYTES, transcodeGb18030InParallel } from './parallel-gb18030.js';
+import { GB18030_2022_CHANGED, PARALLEL_MIN_BYTES, transcodeGb18030InParallel } from './parallel-gb18030.js';
 
 /** A line whose bytes could not be decoded in the file's encoding. */
 export interface UndecodableLine {
@@ -107,8 +107,6 @@ class NativeGb18030Decoder extends Transform {
   }
 }
 
-/** Code points ICU's GB18030-2022 decoder gives for the 18 codes whose mapping changed since 2005. */
-const GB18030_2022_CHANGED = /[\uFE10-\uFE19\u9FB4-\u9FBB]/;
 
 class NativeDecoderDeclined extends Error {}
 
@@ -139,7 +137,8 @@ export async function transcodeToUtf8(
 ): Promise<UndecodableLine[]> {
   if (encoding === 'gb18030' && hasNativeGb18030()) {
     // A large file on every core (see parallel-gb18030.ts); a declined one starts over below.
-    if ((await stat(source)).size >= PARALLEL_MIN_BYTES && (await transcodeGb18030InParallel(source, bomLength, target, onProgress))) return [];
+    const size = (await stat(source)).size;
+    if (size >= PARALLEL_MIN_BYTES && (await transcodeGb18030InParallel(source, size, bomLength, target, onProgress))) return [];
     try {
       // A strict decoder leaves no undecodable bytes (it declines instead), so no line needs
       // filtering; a U+FFFD in its output is a U+FFFD the file itself encodes.

@@ -13,6 +13,7 @@ const REASON = 'TEST_DATABASE_URL is not set (e.g. TEST_DATABASE_URL=postgres://
 export function skippedWithoutPostgres(suite: string): void {
   console.warn(`${suite} skipped: ${REASON}`);
   describe(`${suite} — skipped: ${REASON}`, () => {
+    // Skipped on purpose, and only here: no server is configured (REASON). CI sets TEST_DATABASE_URL.
     it.skip(`needs a PostgreSQL server: ${REASON}`, () => undefined);
   });
 }

@@ -56,9 +56,9 @@ export abstract class SqlCompiler {
   protected usedPinyin = false;
   /** Measure name → its SQL (the aggregate). */
   private measures = new Map<string, string>();
-  /** Fuzzy keys of plain columns compared more than once, computed once per input row in the input CTE: alias → key column → its source. */
+  /** Fuzzy keys of plain columns computed once per input row in the input CTE (see collectKeyColumns): alias → key column → its source. */
   private keyColumns = new Map<string, Map<string, { readonly field: string; readonly match: KeyMatch }>>();
-  /** Conditions on one input's rows that several collisions repeat, computed once as columns of its CTE. */
+  /** Conditions on one input's rows that collisions repeat: filters of its CTE, or columns computed once there (see shared-conditions.ts). */
   private shared: SharedConditions | null = null;
 
   /**
@@ -111,6 +111,8 @@ export abstract class SqlCompiler {
     const late = this.lateRows && !plan.aggregate && this.splitSingleRows ? lateFields(plan) : null;
     const ctes = this.inputCtes(plan, late);
 
+    // Whether `from` reads several datasets: its rows are then identified by dataset index and row id.
+    const fromSeveral = (plan.inputs.find((i) => i.alias === plan.from)?.datasets.length ?? 0) > 1;
     // The rows of `from`: its CTE, or a collision's rewriting of it (see semiAntiJoin).
     let fromSource = quoteIdent(plan.from);
     const from: string[] = [fromSource];
@@ -118,8 +120,7 @@ export abstract class SqlCompiler {
     for (const j of plan.joins) {
       if (j.type === 'inner') from.push(`JOIN ${this.joinSource(j)} ON ${this.joinCondition(j)}`);
       else {
-        const withDataset = (plan.inputs.find((i) => i.alias === plan.from)?.datasets.length ?? 0) > 1;
-        const rendered = this.semiAntiJoin(j, { alias: plan.from, withDataset, source: from.length === 1 && fromSource === quoteIdent(plan.from) ? fromSource : null });
+        const rendered = this.semiAntiJoin(j, { alias: plan.from, withDataset: fromSeveral, source: from.length === 1 && fromSource === quoteIdent(plan.from) ? fromSource : null });
         if (rendered.source) from[0] = fromSource = rendered.source;
         if (rendered.join) from.push(rendered.join);
         if (rendered.where) where.push(rendered.where);
@@ -239,11 +240,10 @@ export abstract class SqlCompiler {
       if (late) {
         // The hit rows by row id (and the collision flags), then their fields from the table.
         const a = quoteIdent(plan.from);
-        const several = (plan.inputs.find((i) => i.alias === plan.from)?.datasets.length ?? 0) > 1;
-        const ids = [`${a}._row_id AS _r`, ...(several ? [`${a}._dataset AS _d`] : []), ...flagged.map((i) => `${a}."_f${i}"`)];
+        const ids = [`${a}._row_id AS _r`, ...(fromSeveral ? [`${a}._dataset AS _d`] : []), ...flagged.map((i) => `${a}."_f${i}"`)];
         ctes.push(`"_ids" AS MATERIALIZED (\n    SELECT ${ids.join(', ')}\n    ${body('    ')}  )`);
         for (const i of flagged) flags[i] = `"_ids"."_f${i}"`;
-        hitRows = `FROM "_rows" AS ${a} JOIN "_ids" ON ${a}._row_id = "_ids"._r${several ? ` AND ${a}._dataset = "_ids"._d` : ''}\n`;
+        hitRows = `FROM "_rows" AS ${a} JOIN "_ids" ON ${a}._row_id = "_ids"._r${fromSeveral ? ` AND ${a}._dataset = "_ids"._d` : ''}\n`;
       }
       const keys = groupExprs.map((_, i) => `k${i}`);
       const hits = [
@@ -605,18 +605,18 @@ function collectKeyColumns(plan: QueryPlan): Map<string, Map<string, { readonly 
 }
 
 /**
- * For late materialisation (see `lateRows`): the fields of the `from` input that finding the hit
- * rows reads — its conditions, collision keys and conditions, grid cells — or null when it does
- * not pay: no collision (one scan does it all), an inner join (its rows are evidence too), or
- * fewer than {@link LATE_MIN_FIELDS} fields a lead shows are left out.
- */
-/**
  * Late materialisation joins the hit rows back to their table; it pays when the fields it spares
  * the joins are many. The rule blocks (two or three fields spared, up to 9 million hits of 10
  * million rows) ran 1.3–1.5× slower with it (the anti join 2554 ms against 1750 without).
  */
 const LATE_MIN_FIELDS = 4;
 
+/**
+ * For late materialisation (see `lateRows`): the fields of the `from` input that finding the hit
+ * rows reads — its conditions, collision keys and conditions, grid cells — or null when it does
+ * not pay: no collision (one scan does it all), an inner join (its rows are evidence too), or
+ * fewer than {@link LATE_MIN_FIELDS} fields a lead shows are left out.
+ */
 function lateFields(plan: QueryPlan): ReadonlySet<string> | null {
   if (plan.joins.some((j) => j.type === 'inner')) return null;
   if (plan.joins.length === 0 && !(plan.where && hasCollision(plan.where))) return null;
