@@ -74,8 +74,13 @@ export class ImportService {
       throw new JianduError('invalid_argument', `数据集“${options.dataset}”的类型是“${existing.kind ?? '自定义'}”，不能按“${kind.id}”导入`, {});
     }
     const datasetKind = kind ?? (existing?.kind ? getKind(existing.kind) : undefined);
-    const sha256 = await sha256File(file);
-    const previous = existing ? await this.batches.findSameFile(options.dataset, sha256) : undefined;
+    // The file is hashed while it is staged. Only a file of the same byte size as an earlier
+    // batch of this dataset can be the same file: then the hash is awaited first, so a duplicate
+    // is refused before any work.
+    const hashing = sha256File(file);
+    hashing.catch(() => undefined);
+    const sameSize = existing ? await this.batches.anyOfSize(options.dataset, fileStat.size) : false;
+    const previous = sameSize ? await this.batches.findSameFile(options.dataset, await hashing) : undefined;
     if (previous && !options.force) {
       throw new JianduError(
         'duplicate_import',
@@ -87,6 +92,7 @@ export class ImportService {
     const format = detectFileFormat(file);
     const progress = options.onProgress;
     const staged = await this.stage(format, file, options);
+    const sha256 = await hashing;
     const warnings = [...staged.warnings];
     if (previous) warnings.push(`同一文件已于批次 ${previous.batchId} 导入，本次按 --force 再次导入`);
 

@@ -130,6 +130,8 @@ export class LeadRepository {
       const seen = await updateSeenAgain(trx, runId, modelId, modelVersion);
       const unchanged = await recordUnchanged(trx, runId, modelId);
       const created = await insertNew(trx, runId, modelId, modelVersion);
+      // Before clearMissing: it reads this model's open leads, which may all have just been inserted.
+      await refreshLeadStatistics(trx, created, seen.seenAgain + unchanged);
       const cleared = await clearMissing(trx, runId, modelId);
       await sql`
         INSERT INTO model_applies (model_id, last_run, last_applied) VALUES (${modelId}, ${runId}, now())
@@ -376,6 +378,30 @@ async function insertNew(trx: Transaction<WorkflowSchema>, runId: number, modelI
     INSERT INTO lead_events (lead_id, run_id, at, event)
     SELECT id, ${runId}, now(), 'created' FROM created`.execute(trx);
   return Number(result.numAffectedRows ?? 0n);
+}
+
+/** New leads below which the planner's statistics of `leads` are left as they are (autovacuum's base threshold). */
+const ANALYZE_BASE_ROWS = 50;
+
+/**
+ * Refreshes the planner's statistics of `leads`, inside the run's transaction (ANALYZE counts the
+ * transaction's own new rows), when a run inserted more than 50 leads and either more than a
+ * tenth of the rows last counted (autovacuum's rule) or more than it found again — a model's
+ * first run, or one that grew many times over. Statistics are per model (`model_id` values):
+ * leads they do not know of are estimated at a handful, and a handful is planned with nested
+ * loops. Measured: 2,400 leads found again were probed by 5.8 million comparisons (0.2 s)
+ * instead of 2,400 index probes while `leads` had never been analysed (PGlite has no
+ * autovacuum, and a server's comes late); a model's 20,000 first leads, unknown to statistics
+ * taken before, made its next run take 16.6 s instead of 0.65 s on PostgreSQL; 200,000 first
+ * leads anti-joined with 200,000 keys in `clearMissing` did not finish.
+ */
+async function refreshLeadStatistics(trx: Transaction<WorkflowSchema>, created: number, foundAgain: number): Promise<void> {
+  if (created <= ANALYZE_BASE_ROWS) return;
+  if (created <= foundAgain) {
+    const { rows } = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'leads'::regclass`.execute(trx);
+    if (created <= ANALYZE_BASE_ROWS + 0.1 * Number(rows[0]?.n ?? 0)) return;
+  }
+  await sql`ANALYZE leads`.execute(trx);
 }
 
 /** Clears the open leads of this model that this run did not find; the event keeps when they were last seen. */

@@ -61,6 +61,12 @@ export class BatchRepository {
     return this.wh.one<BatchRecord>(`SELECT ${COLUMNS} FROM jiandu.batches WHERE batch_id = $1`, [batchId]);
   }
 
+  /** Whether the dataset holds a batch of a file of exactly this many bytes (the cheap pre-check for a duplicate). */
+  async anyOfSize(dataset: string, fileBytes: number): Promise<boolean> {
+    const r = await this.wh.one<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM jiandu.batches WHERE dataset = $1 AND file_bytes = $2', [dataset, fileBytes]);
+    return (r?.n ?? 0) > 0;
+  }
+
   /** The earlier batch of the same file (same SHA-256) into the same dataset, if any. */
   async findSameFile(dataset: string, sha256: string): Promise<BatchRecord | undefined> {
     return this.wh.one<BatchRecord>(`SELECT ${COLUMNS} FROM jiandu.batches WHERE dataset = $1 AND file_sha256 = $2 ORDER BY batch_id LIMIT 1`, [dataset, sha256]);

@@ -37,6 +37,12 @@ export class Warehouse {
   static async open(path: string, options: { threads?: number } = {}): Promise<Warehouse> {
     const config: Record<string, string> = { storage_compatibility_version: WAREHOUSE_STORAGE_VERSION };
     if (options.threads) config['threads'] = String(options.threads);
+    // DuckDB's filter pull-up lifts an input's filters over the projection that computes its
+    // fuzzy join key whenever a filtered column is also read further up (a lead shows the status
+    // it filtered on), and the push-down that follows leaves regex filters there: the key is then
+    // computed for rows the filter drops (enterprise_notice_service: 1.62M rows instead of 1.47M,
+    // ~0.1 s). Measured over the whole library at scale 300: no model slower without it.
+    config['disabled_optimizers'] = 'filter_pullup';
     const uncleanShutdown = existsSync(`${path}.wal`);
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();

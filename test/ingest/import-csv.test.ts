@@ -80,6 +80,26 @@ describe('importing a GBK agency CSV with title rows and broken lines', () => {
     expect(uscc[0]?.uscc).toBe(withUsccCheck('92520203MA6DL0001'));
   });
 
+  it('tells the same file by its content: a renamed copy is refused, a different file of the same size is not', async () => {
+    const svc = new ImportService(t.wh, t.ws);
+    await svc.import({ file, dataset: 'tobacco' });
+    const bytes = readFileSync(file);
+    const copy = path.join(t.dir, '改名副本.csv');
+    writeFileSync(copy, bytes);
+    await expect(svc.import({ file: copy, dataset: 'tobacco' })).rejects.toMatchObject({ code: 'duplicate_import' });
+    // Same length, one digit changed in the last data row: another file, imported without --force.
+    const text = bytes.toString('latin1');
+    const at = text.search(/[0-8](?=[^0-9]*$)/);
+    const changed = Buffer.from(bytes);
+    changed[at] = (changed[at] ?? 0x30) + 1;
+    const other = path.join(t.dir, '同样大小.csv');
+    writeFileSync(other, changed);
+    expect(changed.length).toBe(bytes.length);
+    const r = await svc.import({ file: other, dataset: 'tobacco' });
+    expect(r.rowsRead).toBeGreaterThan(0);
+    expect(r.warnings.join('')).not.toContain('再次导入');
+  });
+
   it('refuses the same file twice unless forced, and removes a batch exactly', async () => {
     const svc = new ImportService(t.wh, t.ws);
     const first = await svc.import({ file, dataset: 'tobacco', agency: '六枝特区烟草专卖局' });

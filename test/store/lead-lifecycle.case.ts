@@ -218,6 +218,25 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       expect(counts.find((c) => c.modelId === 'model-y')).toEqual({ modelId: 'model-y', total: 2, byStatus: { open: 2 } });
     });
 
+    it('a run that writes many leads refreshes the planner statistics of leads, so the next run probes them by index', async () => {
+      const counted = async (): Promise<number> => {
+        const { rows } = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'leads'::regclass`.execute(store.db);
+        return Number(rows[0]?.n ?? 0);
+      };
+      const before = await counted();
+      const many = Array.from({ length: 400 }, (_, i) => hit(`stats-${i}`));
+      const { result } = await apply('stats', inBatches(many, 100));
+      expect(result.new).toBe(400);
+      // Without the refresh the planner still counts what it counted before (nothing, on PGlite).
+      expect(await counted()).toBeGreaterThanOrEqual(before + 400);
+      // A small run leaves them alone (no ANALYZE for a handful of rows).
+      const after = await counted();
+      await apply('stats-small', [hit('s1'), hit('s2')]);
+      expect(await counted()).toBe(after);
+      const again = await apply('stats', inBatches(many, 100));
+      expect(again.result).toEqual({ leads: 400, new: 0, seenAgain: 400, cleared: 0, reopened: 0 });
+    });
+
     it('duplicate fingerprints in one run make one lead; the first hit wins', async () => {
       const hits = [hit('d', { title: '第一' }), hit('d', { title: '第二' }), hit('e'), hit('d', { title: '第三' })];
       // Duplicates within one batch and across batches.
