@@ -15,7 +15,7 @@ beforeAll(async () => {
   pglite = await PGlite.create();
   await pglite.query(`CREATE TABLE ${PINYIN_TABLE} (ch text PRIMARY KEY, py text NOT NULL, surname text)`);
   await pglite.query(`INSERT INTO ${PINYIN_TABLE} SELECT * FROM json_to_recordset($1::json) AS t(ch text, py text, surname text)`, [JSON.stringify(pinyinEntries())]);
-}, 60_000);
+});
 afterAll(async () => {
   wh.close();
   await pglite.close();

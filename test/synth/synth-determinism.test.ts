@@ -36,5 +36,5 @@ describe('jiandu synth', () => {
     await synthesizeCounty({ outDir: d, scale: 0.01, seed: 1 });
     await expect(synthesizeCounty({ outDir: d, scale: 0.01, seed: 1 })).rejects.toThrow(/已有数据文件/);
     await expect(synthesizeCounty({ outDir: path.join(root, 'e'), scale: 0 })).rejects.toThrow(/--scale/);
-  }, 60_000);
+  });
 });
