@@ -107,7 +107,6 @@ class NativeGb18030Decoder extends Transform {
   }
 }
 
-
 class NativeDecoderDeclined extends Error {}
 
 /** Whether the runtime can decode GB18030 itself (Node built with full ICU, the default). */
