@@ -187,4 +187,23 @@ export const BASELINES: Readonly<Record<string, Baseline>> = {
                        AND NOT coalesce(regexp_matches(b.status, '注销|吊销|撤销'), false)))`,
     parameters: (asOf) => [asOf],
   },
+  // Assessments of a minor or serious injury (not negated, not from traffic, work or accident
+  // causes) issued 30 days or more before the run date, whose injured person is the victim of no
+  // registration filed from 365 days before the assessment on, and whose case number has no
+  // registration; registrations marked 不予立案/不立案 do not count.
+  personal_injury_filing: {
+    sql: `
+      WITH reg AS (
+        SELECT case_no, victim_id_number, filed_date FROM data.police_case_registration
+        WHERE NOT coalesce(regexp_matches(status, '不予立案|不立案'), false)
+      )
+      SELECT DISTINCT id_number FROM data.injury_assessment i
+      WHERE regexp_matches(injury_degree, '轻伤|重伤')
+        AND NOT coalesce(regexp_matches(injury_degree, '未达|未构成|不构成|不属于|轻微伤'), false)
+        AND NOT coalesce(regexp_matches(injury_cause, '交通事故|车祸|工伤|生产安全事故|意外|自伤|自残|跌倒|摔伤|医疗'), false)
+        AND assessment_date <= CAST($1 AS DATE) - 30
+        AND NOT EXISTS (SELECT 1 FROM reg WHERE reg.victim_id_number = i.id_number AND reg.filed_date >= i.assessment_date - 365)
+        AND NOT EXISTS (SELECT 1 FROM reg WHERE reg.case_no = i.case_no)`,
+    parameters: (asOf) => [asOf],
+  },
 };

@@ -29,6 +29,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { LogEvent } from 'kysely';
 import { getKind } from '../../src/catalog/catalog.js';
 import { columnTypeFor } from '../../src/ingest/normalized-expression.js';
 import { RunService } from '../../src/leads/run.service.js';
@@ -53,6 +54,13 @@ const FULL_RUNS = Number(process.env['BENCH_FULL_RUNS'] ?? 2);
 const LEADS = Number(process.env['BENCH_LEADS'] ?? 200_000);
 /** Queries are repeated (best of 2 to 7) while a block's runs stay within this budget. */
 const REPEAT_BUDGET_MS = Number(process.env['BENCH_REPEAT_MS'] ?? 3000);
+/** BENCH_STORE_LOG=1 prints every workflow-store statement of the many-leads runs that took over 20 ms. */
+const STORE_LOG =
+  process.env['BENCH_STORE_LOG'] === '1'
+    ? (event: LogEvent): void => {
+        if (event.queryDurationMillis > 20) process.stdout.write(`    ${event.queryDurationMillis.toFixed(0).padStart(6)} ms  ${event.query.sql.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+      }
+    : undefined;
 const PYTHON = process.env['BENCH_PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 const N_REG = Math.round(10_000_000 * SCALE);
@@ -541,12 +549,12 @@ async function runManyLeads(): Promise<void> {
         const dir = path.join(out, `workflow-${SCALE}`);
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(dir, { recursive: true });
-        return openWorkflowDb({ workflowDir: dir });
+        return openWorkflowDb({ workflowDir: dir, log: STORE_LOG });
       },
     },
   ];
   const url = process.env['BENCH_DATABASE_URL'];
-  if (url) stores.push({ name: 'PostgreSQL', open: () => openScratchPostgresWorkflowDb(url) });
+  if (url) stores.push({ name: 'PostgreSQL', open: () => openScratchPostgresWorkflowDb(url, { log: STORE_LOG }) });
   for (const { name, open } of stores) {
     const store = await open();
     try {

@@ -24,6 +24,19 @@ describe('the sample parser that finds delimiters and header rows', () => {
     );
   });
 
+  it('stops after the first n records, which are the records a full parse starts with', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '名', ',', '"', '\n', '1'), maxLength: 4 });
+    const line = fc.oneof(fc.constant([] as string[]), fc.array(cell, { minLength: 2, maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 10 }), fc.integer({ min: 1, max: 12 }), (rows, limit) => {
+        const text = rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+        const full = parseDelimitedRecords(text, ',', false);
+        expect(parseDelimitedRecords(text, ',', false, limit)).toEqual(full.slice(0, limit));
+        expect(parseDelimitedRecords(text, ',', true, limit)).toEqual(full.slice(0, limit));
+      }),
+    );
+  });
+
   it('counts blank lines in line numbers but returns no record for them', () => {
     const parsed = parseDelimitedRecords('标题,,\n\n序号,姓名,电话\r\n1,张三,138\n', ',', false);
     expect(parsed.map((r) => r.line)).toEqual([1, 3, 4]);

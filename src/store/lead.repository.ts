@@ -119,9 +119,10 @@ export class LeadRepository {
         staged += batch.length;
       }
       // Temporary tables are never auto-analysed; the joins below want real row counts (without
-      // them the planner took the anti join below for a small nested loop).
+      // them the planner took the anti join below for a small nested loop). Only the columns
+      // joined on: sampling the JSON payloads too took 0.6 s of a 200,000-lead first run.
       await sql`ANALYZE ${KEYS}`.execute(trx);
-      await sql`ANALYZE ${STAGING}`.execute(trx);
+      await sql`ANALYZE ${STAGING} (ord, fingerprint)`.execute(trx);
       const duplicates = await sql`DELETE FROM ${KEYS} AS s USING ${KEYS} AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord`.execute(trx);
       if (Number(duplicates.numAffectedRows ?? 0n) > 0) {
         await sql`DELETE FROM ${STAGING} AS s WHERE NOT EXISTS (SELECT 1 FROM ${KEYS} AS k WHERE k.ord = s.ord)`.execute(trx);
@@ -401,7 +402,9 @@ async function refreshLeadStatistics(trx: Transaction<WorkflowSchema>, created: 
     const { rows } = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'leads'::regclass`.execute(trx);
     if (created <= ANALYZE_BASE_ROWS + 0.1 * Number(rows[0]?.n ?? 0)) return;
   }
-  await sql`ANALYZE leads`.execute(trx);
+  // The columns the lifecycle's statements filter and join on; the wide JSON and text columns
+  // are never in a condition (all columns: 0.78 s after 200,000 first leads).
+  await sql`ANALYZE leads (model_id, fingerprint, status, model_version, content_hash)`.execute(trx);
 }
 
 /** Clears the open leads of this model that this run did not find; the event keeps when they were last seen. */

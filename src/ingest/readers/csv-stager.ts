@@ -56,7 +56,7 @@ export async function stageDelimitedFile(wh: Warehouse, file: string, options: C
   const text = iconv.decode(sample.subarray(bomLength), iconvName(encoding));
   const truncated = sample.length < size;
   const delimiter = detectDelimiter(text, file);
-  const records = parseDelimitedRecords(text, delimiter, truncated).slice(0, SAMPLE_RECORDS);
+  const records = parseDelimitedRecords(text, delimiter, truncated, SAMPLE_RECORDS);
   if (records.length === 0) throw new JianduError('unreadable_file', `文件中没有可读的行：${path.basename(file)}`, { file });
   const located = locateHeader(records.map((r) => r.cells), options.isKnownHeader);
   const headerRecord = records[located.index];

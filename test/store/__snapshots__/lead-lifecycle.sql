@@ -41,7 +41,7 @@ WITH p AS (
 
 ANALYZE "lead_hit_keys";
 
-ANALYZE "lead_hits_staging";
+ANALYZE "lead_hits_staging" (ord, fingerprint);
 
 DELETE FROM "lead_hit_keys" AS s USING "lead_hit_keys" AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord;
 
