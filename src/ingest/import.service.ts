@@ -46,6 +46,9 @@ const MAX_LISTED_SKIPPED = 10_000;
  * @example
  * const report = await new ImportService(wh, ws).import({ file: '许可.csv', dataset: 'tobacco', kind: 'tobacco_retailer' });
  */
+/** The staged rows that are not data, with their reason and text (see markSkippedRows). */
+const SKIPPED_TABLE = 'jd_stage_skipped';
+
 /** Staged rows from which the choice of per-distinct-value columns is made on a 10 % sample. */
 const SAMPLED_FROM = 200_000;
 
@@ -124,9 +127,10 @@ export class ImportService {
       const schema = await this.datasets.get(dataset.name);
       const batchId = await this.batches.nextId();
       await this.wh.run(classifier.prepare);
-      const rowsImported = await this.insertRows(schema, kept, batchId, buildRowClassifier(staged.headers.length, 's.').expression);
-      const invalid = await this.countInvalid(schema.name, kept, batchId);
-      const skippedRows = await this.skippedRows(staged, classifier.expression, warnings);
+      const skippedInFile = await this.markSkippedRows(staged.headers.length, classifier.expression);
+      const { rowsImported, invalidByDictionary } = await this.insertRows(schema, kept, batchId, skippedInFile > 0);
+      const invalid = await this.countInvalid(schema.name, kept, batchId, invalidByDictionary);
+      const skippedRows = await this.skippedRows(staged, skippedInFile, warnings);
       const quarantine = await this.writeQuarantine(schema.name, batchId);
       const maxOrd = await this.wh.one<{ n: number }>(`SELECT coalesce(max(_ord), 0)::DOUBLE AS n FROM ${STAGE_TABLE}`);
       await this.datasets.advanceRowIds(schema.name, maxOrd?.n ?? 0);
@@ -217,9 +221,16 @@ export class ImportService {
    * Normalises and inserts the data rows in one INSERT … SELECT. Columns with few distinct values
    * (dates, amounts, names of places and companies repeat across a registry) are normalised once
    * per distinct value and joined back: the macros' cost then follows the number of distinct
-   * values, not of rows.
+   * values, not of rows. Non-data rows were marked before ({@link markSkippedRows}) and are left
+   * out by row number. The invalid values of those columns are counted from their dictionaries,
+   * where the values that failed are few or none, instead of by reading every inserted row again.
    */
-  private async insertRows(dataset: DatasetRecord, columns: readonly ColumnPlan[], batchId: number, classExpr: string): Promise<number> {
+  private async insertRows(
+    dataset: DatasetRecord,
+    columns: readonly ColumnPlan[],
+    batchId: number,
+    anySkipped: boolean,
+  ): Promise<{ rowsImported: number; invalidByDictionary: Map<string, number> }> {
     const dictionary = await this.dictionaryColumns(columns);
     const targets = ['_row_id', '_batch_id', '_row_no', '_line'];
     const values = [`${dataset.nextRowId - 1} + s._ord`, String(batchId), 's._ord', 's._line'];
@@ -247,14 +258,35 @@ export class ImportService {
       }
       values.push(norm, dictionary.has(c.index) ? `r${c.index}` : `CASE WHEN r${c.index} IS DISTINCT FROM CAST(${norm} AS VARCHAR) THEN r${c.index} END`);
     }
+    const dataRows = anySkipped ? `WHERE NOT EXISTS (SELECT 1 FROM ${SKIPPED_TABLE} AS k WHERE k._ord = s._ord)` : '';
     await this.wh.run(
       `INSERT INTO ${datasetTable(dataset.name)} (${targets.map(quoteIdent).join(', ')})
        SELECT ${values.join(', ')} FROM (
-         SELECT s._ord, s._line, ${inner.join(', ')} FROM ${STAGE_TABLE} AS s ${joins.join(' ')} WHERE ${classExpr} IS NULL) AS s`,
+         SELECT s._ord, s._line, ${inner.join(', ')} FROM ${STAGE_TABLE} AS s ${joins.join(' ')} ${dataRows}) AS s`,
     );
+    const invalidByDictionary = new Map<string, number>();
+    for (const c of columns) {
+      if (!dictionary.has(c.index) || c.type === 'text') continue;
+      invalidByDictionary.set(c.field, await this.countInvalidInDictionary(c.index, dataRows));
+    }
     for (const i of dictionary) await this.wh.run(`DROP TABLE IF EXISTS temp.jd_dict_${i}`);
     const counted = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${datasetTable(dataset.name)} WHERE _batch_id = $1`, [batchId]);
-    return counted?.n ?? 0;
+    return { rowsImported: counted?.n ?? 0, invalidByDictionary };
+  }
+
+  /**
+   * Data rows whose value in a dictionary column failed normalisation: the same test as
+   * {@link invalidCountSql} (no normalised value, raw text not blank), made on the distinct values
+   * first; only when some failed are the rows holding them counted.
+   */
+  private async countInvalidInDictionary(index: number, dataRows: string): Promise<number> {
+    const bad = `SELECT raw FROM temp.jd_dict_${index} WHERE norm IS NULL AND trim(raw) <> ''`;
+    const any = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM (${bad})`);
+    if ((any?.n ?? 0) === 0) return 0;
+    const rows = await this.wh.one<{ n: number }>(
+      `SELECT count(*)::DOUBLE AS n FROM ${STAGE_TABLE} AS s WHERE s.${stageColumn(index)} IN (${bad}) ${dataRows ? `AND ${dataRows.replace(/^WHERE /, '')}` : ''}`,
+    );
+    return rows?.n ?? 0;
   }
 
   /**
@@ -282,23 +314,45 @@ export class ImportService {
     return new Set(candidates.filter((_, i) => (row?.[`d${i}`] ?? n) <= share * n).map((c) => c.index));
   }
 
-  private async countInvalid(dataset: string, columns: readonly ColumnPlan[], batchId: number): Promise<Record<string, number>> {
+  /** Invalid values per checked field: from the dictionaries where there was one, else by reading the batch's rows. */
+  private async countInvalid(dataset: string, columns: readonly ColumnPlan[], batchId: number, fromDictionary: ReadonlyMap<string, number>): Promise<Record<string, number>> {
     const checked = columns.filter((c) => c.type !== 'text');
-    if (checked.length === 0) return {};
-    const parts = checked.map((c, i) => `coalesce(${invalidCountSql(c.field)}, 0)::DOUBLE AS i${i}`);
-    const row = await this.wh.one<Record<string, number>>(`SELECT ${parts.join(', ')} FROM ${datasetTable(dataset)} WHERE _batch_id = $1`, [batchId]);
-    return Object.fromEntries(checked.map((c, i) => [c.field, row?.[`i${i}`] ?? 0]));
+    const rowByRow = checked.filter((c) => !fromDictionary.has(c.field));
+    const row =
+      rowByRow.length === 0
+        ? undefined
+        : await this.wh.one<Record<string, number>>(
+            `SELECT ${rowByRow.map((c, i) => `coalesce(${invalidCountSql(c.field)}, 0)::DOUBLE AS i${i}`).join(', ')} FROM ${datasetTable(dataset)} WHERE _batch_id = $1`,
+            [batchId],
+          );
+    return Object.fromEntries(checked.map((c) => [c.field, fromDictionary.get(c.field) ?? row?.[`i${rowByRow.indexOf(c)}`] ?? 0]));
   }
 
-  private async skippedRows(staged: StagedSource, classExpr: string, warnings: string[]): Promise<{ listed: SkippedRow[]; total: number }> {
-    const width = staged.headers.length;
+  /**
+   * Marks the staged rows that are not data (blank, 合计/小计, a trailing note) in a temporary
+   * table, with the text the report lists for each; the insert leaves them out by row number
+   * instead of classifying every row a second time. Returns how many there are.
+   */
+  private async markSkippedRows(width: number, classExpr: string): Promise<number> {
     const text = `concat_ws(' ', ${Array.from({ length: width }, (_, i) => `nullif(trim(${stageColumn(i)}), '')`).join(', ')})`;
-    const rows = await this.wh.all<{ line: number | null; reason: SkipReason; text: string; total: number }>(
-      `SELECT _line::DOUBLE AS line, cls AS reason, txt AS text, count(*) OVER ()::DOUBLE AS total
+    await this.wh.run(`DROP TABLE IF EXISTS temp.${SKIPPED_TABLE}`);
+    await this.wh.run(
+      `CREATE TEMP TABLE ${SKIPPED_TABLE} AS
+       SELECT _ord, _line, cls AS reason, txt AS text
        FROM (SELECT _ord, _line, ${classExpr} AS cls, ${text} AS txt FROM ${STAGE_TABLE})
-       WHERE cls IS NOT NULL ORDER BY _ord LIMIT ${MAX_LISTED_SKIPPED}`,
+       WHERE cls IS NOT NULL`,
     );
-    const inFile = rows[0]?.total ?? 0;
+    const n = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${SKIPPED_TABLE}`);
+    return n?.n ?? 0;
+  }
+
+  private async skippedRows(staged: StagedSource, inFile: number, warnings: string[]): Promise<{ listed: SkippedRow[]; total: number }> {
+    const rows =
+      inFile === 0
+        ? []
+        : await this.wh.all<{ line: number | null; reason: SkipReason; text: string }>(
+            `SELECT _line::DOUBLE AS line, reason, text FROM ${SKIPPED_TABLE} ORDER BY _ord LIMIT ${MAX_LISTED_SKIPPED}`,
+          );
     if (inFile > rows.length) warnings.push(`另有 ${inFile - rows.length} 个非数据行未逐条列出`);
     const listed: SkippedRow[] = [...staged.preamble, ...rows.map((r) => ({ line: r.line, reason: r.reason, text: r.text }))];
     return { listed, total: staged.preamble.length + inFile };
@@ -320,6 +374,7 @@ export class ImportService {
   private async dropStage(): Promise<void> {
     await this.wh.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
     await this.wh.run(`DROP TABLE IF EXISTS temp.${STAGE_REJECTS_TABLE}`);
+    await this.wh.run(`DROP TABLE IF EXISTS temp.${SKIPPED_TABLE}`);
   }
 }
 

@@ -44,4 +44,23 @@ describe('large files: columns with few distinct values are normalised once per 
     expect(invalidRows).toBeGreaterThan(dates.length);
     expect(r.invalid[d ?? '']).toBe(invalidRows);
   });
+
+  it('counts invalid values of data rows only: a 合计 row whose cells fail normalisation is listed, not counted', async () => {
+    const dates = ['2023年5月1日', '2023/5/2', '不详'];
+    const lines = ['序号,登记日期,金额（万元）'];
+    for (let i = 0; i < 12_000; i++) lines.push(`${i + 1},${dates[i % dates.length]},"${(i % 50) + 0.5}"`);
+    // A distinct invalid date and amount that only the total row holds, and values data rows hold too.
+    lines.push('合计,见附表,共计若干', '小计,不详,abc');
+    const file = path.join(t.dir, 'totals.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = await new ImportService(t.wh, t.ws).import({ file, dataset: 'totals' });
+    expect(r.rowsImported).toBe(12_000);
+    expect(r.skippedRows.filter((x) => x.reason === 'total').map((x) => x.text)).toEqual(['合计 见附表 共计若干', '小计 不详 abc']);
+    expect(r.rowsRead).toBe(12_000 + 2 + 1);
+    const [d, m] = [r.mapping['登记日期'] ?? '', r.mapping['金额（万元）'] ?? ''];
+    expect(r.invalid[d]).toBe(4_000);
+    expect(r.invalid[m]).toBe(0);
+    const stored = await t.wh.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM data.totals WHERE "${d}" IS NULL`);
+    expect(stored?.n).toBe(4_000);
+  });
 });
