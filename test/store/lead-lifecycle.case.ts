@@ -364,15 +364,19 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
     });
 
     it('sends the lifecycle SQL committed in __snapshots__/lead-lifecycle.sql (the same on every implementation)', async () => {
-      const run = await runs.startRun(AS_OF);
+      const first = await runs.startRun(AS_OF);
       recording = true;
       try {
-        await leads.applyModelRun({ runId: run.id, modelId: 'sql', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('a'), hit('b')]) });
+        await leads.applyModelRun({ runId: first.id, modelId: 'sql', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('a'), hit('b')]) });
+        recorded.push('-- The next run of the model: a changed, b gone, c new');
+        const next = await runs.startRun(AS_OF);
+        await leads.applyModelRun({ runId: next.id, modelId: 'sql', modelVersion: 1, asOf: AS_OF, hits: inBatches([hit('a', { title: '变了' }), hit('c')]) });
       } finally {
         recording = false;
       }
-      const script = recorded.map((statement) => `${dedent(statement)};`).join('\n\n');
-      const header = '-- The SQL of one applyModelRun with one batch of hits, in order, as Kysely sends it,\n-- all inside one transaction (BEGIN … COMMIT, issued by the driver).';
+      const script = recorded.map((statement) => (statement.startsWith('--') ? statement : `${dedent(statement)};`)).join('\n\n');
+      const header =
+        '-- The SQL of two applyModelRun calls with one batch of hits each — a model\'s first run, then a re-run — in order, as Kysely\n-- sends it, each inside one transaction (BEGIN … COMMIT, issued by the driver).';
       await expect(`${header}\n\n${script}\n`).toMatchFileSnapshot(
         './__snapshots__/lead-lifecycle.sql',
       );
