@@ -3,7 +3,8 @@ import path from 'node:path';
 import { getKind, listKinds, inferFieldFromHeader, parseHeader } from '../catalog/index.js';
 import type { DatasetKind } from '../catalog/dataset-kind.js';
 import { JianduError } from '../shared/errors.js';
-import { sha256File } from '../shared/file-hash.js';
+import { scanFile } from './file-scan.js';
+import type { LineProfile } from './line-scanner.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { BatchRepository } from '../warehouse/batch.repository.js';
 import { DatasetRepository, datasetTable, invalidCountSql, rawColumn, type DatasetRecord } from '../warehouse/dataset.repository.js';
@@ -80,7 +81,12 @@ export class ImportService {
     // The file is hashed while it is staged. Only a file of the same byte size as an earlier
     // batch of this dataset can be the same file: then the hash is awaited first, so a duplicate
     // is refused before any work.
-    const hashing = sha256File(file);
+    // The same read gives a delimited file's line profile, from which the stage learns each
+    // accepted record's source line.
+    const format = detectFileFormat(file);
+    const scanning = scanFile(file, { lines: format === 'csv' });
+    scanning.catch(() => undefined);
+    const hashing = scanning.then((scan) => scan.sha256);
     hashing.catch(() => undefined);
     const sameSize = existing ? await this.batches.anyOfSize(options.dataset, fileStat.size) : false;
     const previous = sameSize ? await this.batches.findSameFile(options.dataset, await hashing) : undefined;
@@ -92,9 +98,8 @@ export class ImportService {
       );
     }
 
-    const format = detectFileFormat(file);
     const progress = options.onProgress;
-    const staged = await this.stage(format, file, options);
+    const staged = await this.stage(format, file, options, scanning.then((scan) => scan.lines));
     const sha256 = await hashing;
     const warnings = [...staged.warnings];
     if (previous) warnings.push(`同一文件已于批次 ${previous.batchId} 导入，本次按 --force 再次导入`);
@@ -194,12 +199,12 @@ export class ImportService {
     return kind;
   }
 
-  private async stage(format: 'csv' | 'xlsx' | 'json', file: string, options: ImportOptions): Promise<StagedSource> {
+  private async stage(format: 'csv' | 'xlsx' | 'json', file: string, options: ImportOptions, lines: Promise<LineProfile | null>): Promise<StagedSource> {
     const isKnownHeader = (text: string): boolean => inferFieldFromHeader(text) !== undefined || parseHeader(text).unit !== null;
     const onProgress = options.onProgress;
     switch (format) {
       case 'csv':
-        return stageDelimitedFile(this.wh, file, { encoding: options.encoding, tmpDir: this.ws.tmpDir, isKnownHeader, onProgress });
+        return stageDelimitedFile(this.wh, file, { encoding: options.encoding, tmpDir: this.ws.tmpDir, isKnownHeader, onProgress, lines });
       case 'xlsx':
         return stageXlsxFile(this.wh, file, { sheet: options.sheet, isKnownHeader, onProgress });
       case 'json':

@@ -6,6 +6,7 @@ import { JianduError } from '../../src/shared/errors.js';
 import { BatchRepository } from '../../src/warehouse/batch.repository.js';
 import { DatasetRepository } from '../../src/warehouse/dataset.repository.js';
 import { TOBACCO_CSV_FACTS, writeTobaccoCsv } from '../fixtures/agency-csv.js';
+import iconv from 'iconv-lite';
 import { tempWorkspace } from '../support/temp-workspace.js';
 import { withIdCheck, withUsccCheck } from '../support/id-numbers.js';
 
@@ -164,5 +165,37 @@ describe('other text exports', () => {
   it('reads the quarantine file back as UTF-8 text', async () => {
     const r = await new ImportService(t.wh, t.ws).import({ file, dataset: 'tobacco' });
     expect(readFileSync(r.quarantineFile ?? '', 'utf8')).toContain('残缺的一行');
+  });
+});
+
+describe('the source line of every accepted CSV row', () => {
+  const lines = ['登记名册,,', '序号,姓名,电话', '1,张三,13800000001', '2,李四,13800000002,多余', '3,王五,13800000003', '4,"赵,六",13800000004', 'x', '5,钱七,13800000005', '合计,,'];
+
+  async function importedLines(name: string, bytes: Buffer): Promise<{ lines: (number | null)[]; skipped: (number | null)[] }> {
+    const f = path.join(t.dir, `${name}.csv`);
+    writeFileSync(f, bytes);
+    const r = await new ImportService(t.wh, t.ws).import({ file: f, dataset: name });
+    const rows = await t.wh.all<{ line: number | null }>(`SELECT _line::INTEGER AS line FROM data.${name} ORDER BY _row_id`);
+    return { lines: rows.map((x) => x.line), skipped: r.skippedRows.filter((x) => x.reason === 'total').map((x) => x.line) };
+  }
+
+  it('is known when every line after the header is one record, around rejected lines', async () => {
+    const got = await importedLines('crlf', Buffer.from(`${lines.join('\r\n')}\r\n`));
+    expect(got.lines).toEqual([3, 5, 6, 8]);
+    expect(got.skipped).toEqual([9]);
+  });
+
+  it('counts a GBK line that could not be decoded', async () => {
+    const head = iconv.encode(`${lines.slice(0, 4).join('\n')}\n`, 'gbk');
+    const broken = Buffer.from([0x39, 0x2c, 0xff, 0xff, 0x2c, 0x31, 0x0a]);
+    const got = await importedLines('gbk', Buffer.concat([head, broken, iconv.encode(`${lines.slice(4).join('\n')}\n`, 'gbk')]));
+    expect(got.lines).toEqual([3, 6, 7, 9]);
+  });
+
+  it('is left unknown, never guessed, when a quoted cell spans lines or a blank line follows the header', async () => {
+    const quoted = [...lines.slice(0, 3), '9,"多行\n备注",13800000009', ...lines.slice(4)];
+    expect((await importedLines('multiline', Buffer.from(`${quoted.join('\n')}\n`))).lines.every((l) => l === null)).toBe(true);
+    const blank = [...lines.slice(0, 3), '', ...lines.slice(4)];
+    expect((await importedLines('blank', Buffer.from(`${blank.join('\n')}\n`))).lines.every((l) => l === null)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { JianduError } from '../../shared/errors.js';
 import { detectEncoding, type TextEncoding } from '../encoding-detector.js';
 import { detectDelimiter, parseDelimitedRecords } from '../delimited-sample.js';
 import { locateHeader, nameColumns } from '../header-locator.js';
+import { stagedLineSql, type LineProfile } from '../line-scanner.js';
 import { iconvName, transcodeToUtf8, type UndecodableLine } from '../transcoder.js';
 import { STAGE_REJECTS_TABLE, STAGE_TABLE, stageColumn, type SkippedRow, type StagedSource } from '../staged-source.js';
 
@@ -19,6 +20,8 @@ export interface CsvStageOptions {
   readonly tmpDir: string;
   readonly isKnownHeader: (text: string) => boolean;
   readonly onProgress?: ((fraction: number, phase: string) => void) | undefined;
+  /** The file's line profile (read with its hash), from which accepted records get their source line; null: unknown. */
+  readonly lines?: Promise<LineProfile | null> | undefined;
 }
 
 /** DuckDB's reject error types, in the words a clerk understands. */
@@ -78,7 +81,10 @@ export async function stageDelimitedFile(wh: Warehouse, file: string, options: C
     source = transcoded;
   }
   try {
-    await loadCsvIntoStage(wh, source, headers.length, delimiter, headerRecord.line, options.tmpDir);
+    // UTF-16 moves the bytes the line scan looks for; its lines stay unknown. The scan runs while
+    // DuckDB reads the file and is awaited after.
+    const profile = encoding === 'utf-16le' || encoding === 'utf-16be' || !options.lines ? Promise.resolve(null) : options.lines.catch(() => null);
+    await loadCsvIntoStage(wh, source, headers.length, delimiter, headerRecord.line, options.tmpDir, { profile, undecodable: undecodable.map((u) => u.line) });
     for (const u of undecodable) {
       await wh.run(`INSERT INTO ${STAGE_REJECTS_TABLE} VALUES ($1, $2, $3)`, [u.line, '含无法解码的字节（文件编码不符或文件损坏）', u.text]);
     }
@@ -105,7 +111,15 @@ const MAX_QUOTE_RECOVERIES = 100;
  * rejected record spans several lines for that reason, only its first line is quarantined and the
  * lines after it are read again, so one stray quote does not take a thousand good rows with it.
  */
-async function loadCsvIntoStage(wh: Warehouse, source: string, width: number, delimiter: string, skipLines: number, tmpDir: string): Promise<void> {
+async function loadCsvIntoStage(
+  wh: Warehouse,
+  source: string,
+  width: number,
+  delimiter: string,
+  skipLines: number,
+  tmpDir: string,
+  lines: { profile: Promise<LineProfile | null>; undecodable: readonly number[] },
+): Promise<void> {
   const columns = Array.from({ length: width }, (_, i) => `${sqlLiteral(stageColumn(i))}: 'VARCHAR'`).join(', ');
   const reasonCase = Object.entries(REJECT_REASONS)
     .map(([type, label]) => `WHEN ${sqlLiteral(type)} THEN ${sqlLiteral(label)}`)
@@ -133,7 +147,8 @@ async function loadCsvIntoStage(wh: Warehouse, source: string, width: number, de
         // Row order is insertion order; rowid numbers the rows of the stage from 0.
         await wh.run(`CREATE TEMP TABLE ${STAGE_TABLE} AS ${read(skip)}`, [current]);
         await wh.run(`ALTER TABLE ${STAGE_TABLE} ADD COLUMN _ord BIGINT`);
-        await wh.run(`UPDATE ${STAGE_TABLE} SET _ord = rowid + 1`);
+        const lineSql = await acceptedLineSql(wh, skipLines, lines);
+        await wh.run(`UPDATE ${STAGE_TABLE} SET _ord = rowid + 1${lineSql ? `, _line = ${lineSql}` : ''}`);
       } else {
         const base = await wh.one<{ n: number }>(`SELECT coalesce(max(_ord), 0)::DOUBLE AS n FROM ${STAGE_TABLE}`);
         await wh.run(`INSERT INTO ${STAGE_TABLE} SELECT *, ${base?.n ?? 0} + row_number() OVER () FROM (${read(skip)})`, [current]);
@@ -169,4 +184,17 @@ async function loadCsvIntoStage(wh: Warehouse, source: string, width: number, de
     await wh.run('DROP TABLE IF EXISTS temp.jd_csv_rejects');
     await wh.run('DROP TABLE IF EXISTS temp.jd_csv_scans');
   }
+}
+
+/**
+ * The source line of each accepted record, as SQL over the stage's rowid (see stagedLineSql),
+ * from the file's line profile, the staged count and the lines DuckDB rejected or that could not
+ * be decoded; null when they cannot be known for sure.
+ */
+async function acceptedLineSql(wh: Warehouse, headerLine: number, lines: { profile: Promise<LineProfile | null>; undecodable: readonly number[] }): Promise<string | null> {
+  const profile = await lines.profile;
+  if (!profile) return null;
+  const staged = await wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${STAGE_TABLE}`);
+  const rejected = await wh.all<{ line: number }>('SELECT DISTINCT line::DOUBLE AS line FROM temp.jd_csv_rejects WHERE line IS NOT NULL');
+  return stagedLineSql(profile, headerLine, staged?.n ?? 0, [...rejected.map((r) => r.line), ...lines.undecodable]);
 }

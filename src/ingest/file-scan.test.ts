@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256File } from './file-hash.js';
+import { sha256File } from './file-scan.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jiandu-hash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
