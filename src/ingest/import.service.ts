@@ -99,7 +99,8 @@ export class ImportService {
     }
 
     const progress = options.onProgress;
-    const staged = await this.stage(format, file, options, scanning.then((scan) => scan.lines));
+    // A failed read surfaces through the hash below; the lines are then only unknown.
+    const staged = await this.stage(format, file, options, scanning.then((scan) => scan.lines, () => null));
     const sha256 = await hashing;
     const warnings = [...staged.warnings];
     if (previous) warnings.push(`同一文件已于批次 ${previous.batchId} 导入，本次按 --force 再次导入`);
