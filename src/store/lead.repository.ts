@@ -94,19 +94,19 @@ export class LeadRepository {
       await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
       await sql`CREATE TEMPORARY TABLE ${KEYS} (
         ord          bigint NOT NULL,
-        fingerprint  text NOT NULL,
+        fingerprint  text COLLATE "C" NOT NULL,
         content_hash text NOT NULL
       ) ON COMMIT DROP`.execute(trx);
       await sql`CREATE TEMPORARY TABLE ${STAGING} (
         ord         bigint NOT NULL,
-        fingerprint text NOT NULL,
-        subject     jsonb NOT NULL,
+        fingerprint text COLLATE "C" NOT NULL,
+        subject     json NOT NULL,
         title       text NOT NULL,
         reason      text NOT NULL,
         severity    text NOT NULL,
         amount      numeric(18, 2),
-        evidence    jsonb NOT NULL,
-        explanation jsonb,
+        evidence    json NOT NULL,
+        explanation json,
         content_hash text NOT NULL
       ) ON COMMIT DROP`.execute(trx);
 
@@ -247,8 +247,8 @@ async function stageBatch(
   const payloadRows = (json: string) => sql`
     SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
     FROM json_to_recordset(${json}::json) AS h(
-      ord bigint, content_hash text, fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
-      evidence jsonb, explanation jsonb)`;
+      ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
+      evidence json, explanation json)`;
   if (firstRun) {
     // Nothing to compare with: every payload is staged, and its key with it, in one statement.
     await sql`

@@ -3,7 +3,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 /**
  * Kysely table interfaces of the workflow store, as migrations/0001-runs-and-leads.ts creates
  * them. Column types are what our type parsers (workflow-type-parsers.ts) return on both back
- * ends: `bigint` and `numeric` as number, `date` as 'YYYY-MM-DD', `timestamptz` as Date, `jsonb`
+ * ends: `bigint` and `numeric` as number, `date` as 'YYYY-MM-DD', `timestamptz` as Date, `json`/`jsonb`
  * parsed. JSON columns are written as JSON text (`JSON.stringify`), because node-postgres would
  * otherwise send a JS array as a PostgreSQL array literal.
  */

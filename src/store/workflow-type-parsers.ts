@@ -6,7 +6,7 @@
  * - `numeric` (amounts, `numeric(18,2)`) → number. Exact to the cent below 2^53 / 100 ≈ 9·10^13 yuan.
  * - `date` → the 'YYYY-MM-DD' text itself. Both drivers would otherwise build a Date at a
  *   time-zone-dependent midnight, which shifts the day east of UTC.
- * Everything else (timestamptz → Date, jsonb → parsed) keeps the drivers' defaults.
+ * Everything else (timestamptz → Date, json and jsonb → parsed) keeps the drivers' defaults.
  */
 export const WORKFLOW_TYPE_PARSERS: Readonly<Record<number, (text: string) => unknown>> = Object.freeze({
   20: (text: string) => Number(text), // int8

@@ -9,20 +9,20 @@ SET LOCAL work_mem = '64MB';
 
 CREATE TEMPORARY TABLE "lead_hit_keys" (
     ord          bigint NOT NULL,
-    fingerprint  text NOT NULL,
+    fingerprint  text COLLATE "C" NOT NULL,
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
 CREATE TEMPORARY TABLE "lead_hits_staging" (
     ord         bigint NOT NULL,
-    fingerprint text NOT NULL,
-    subject     jsonb NOT NULL,
+    fingerprint text COLLATE "C" NOT NULL,
+    subject     json NOT NULL,
     title       text NOT NULL,
     reason      text NOT NULL,
     severity    text NOT NULL,
     amount      numeric(18, 2),
-    evidence    jsonb NOT NULL,
-    explanation jsonb,
+    evidence    json NOT NULL,
+    explanation json,
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
@@ -33,8 +33,8 @@ WITH p AS (
       
   SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
   FROM json_to_recordset($1::json) AS h(
-    ord bigint, content_hash text, fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
-    evidence jsonb, explanation jsonb)
+    ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
+    evidence json, explanation json)
       RETURNING ord, fingerprint, content_hash
     )
     INSERT INTO "lead_hit_keys" (ord, fingerprint, content_hash) SELECT ord, fingerprint, content_hash FROM p;
@@ -118,20 +118,20 @@ SET LOCAL work_mem = '64MB';
 
 CREATE TEMPORARY TABLE "lead_hit_keys" (
     ord          bigint NOT NULL,
-    fingerprint  text NOT NULL,
+    fingerprint  text COLLATE "C" NOT NULL,
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
 CREATE TEMPORARY TABLE "lead_hits_staging" (
     ord         bigint NOT NULL,
-    fingerprint text NOT NULL,
-    subject     jsonb NOT NULL,
+    fingerprint text COLLATE "C" NOT NULL,
+    subject     json NOT NULL,
     title       text NOT NULL,
     reason      text NOT NULL,
     severity    text NOT NULL,
     amount      numeric(18, 2),
-    evidence    jsonb NOT NULL,
-    explanation jsonb,
+    evidence    json NOT NULL,
+    explanation json,
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
@@ -152,8 +152,8 @@ INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, sever
   
   SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
   FROM json_to_recordset($1::json) AS h(
-    ord bigint, content_hash text, fingerprint text, subject jsonb, title text, reason text, severity text, amount numeric,
-    evidence jsonb, explanation jsonb);
+    ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
+    evidence json, explanation json);
 
 ANALYZE "lead_hit_keys";
 
