@@ -37,6 +37,12 @@ export interface ImportOptions {
 /** The most non-data rows listed one by one in a report; beyond that they are counted in a warning. */
 const MAX_LISTED_SKIPPED = 10_000;
 
+/** The staged rows that are not data, with their reason and text (see markSkippedRows). */
+const SKIPPED_TABLE = 'jd_stage_skipped';
+
+/** Staged rows from which the choice of per-distinct-value columns is made on a 10 % sample. */
+const SAMPLED_FROM = 200_000;
+
 /**
  * Imports one agency file into a dataset as one batch. The file is staged by the reader for its
  * format, each column is mapped to a field and normalised by its semantic type inside DuckDB, rows
@@ -47,12 +53,6 @@ const MAX_LISTED_SKIPPED = 10_000;
  * @example
  * const report = await new ImportService(wh, ws).import({ file: '许可.csv', dataset: 'tobacco', kind: 'tobacco_retailer' });
  */
-/** The staged rows that are not data, with their reason and text (see markSkippedRows). */
-const SKIPPED_TABLE = 'jd_stage_skipped';
-
-/** Staged rows from which the choice of per-distinct-value columns is made on a 10 % sample. */
-const SAMPLED_FROM = 200_000;
-
 export class ImportService {
   private readonly datasets: DatasetRepository;
   private readonly batches: BatchRepository;
@@ -264,16 +264,16 @@ export class ImportService {
       }
       values.push(norm, dictionary.has(c.index) ? `r${c.index}` : `CASE WHEN r${c.index} IS DISTINCT FROM CAST(${norm} AS VARCHAR) THEN r${c.index} END`);
     }
-    const dataRows = anySkipped ? `WHERE NOT EXISTS (SELECT 1 FROM ${SKIPPED_TABLE} AS k WHERE k._ord = s._ord)` : '';
+    const notSkipped = anySkipped ? `NOT EXISTS (SELECT 1 FROM ${SKIPPED_TABLE} AS k WHERE k._ord = s._ord)` : null;
     await this.wh.run(
       `INSERT INTO ${datasetTable(dataset.name)} (${targets.map(quoteIdent).join(', ')})
        SELECT ${values.join(', ')} FROM (
-         SELECT s._ord, s._line, ${inner.join(', ')} FROM ${STAGE_TABLE} AS s ${joins.join(' ')} ${dataRows}) AS s`,
+         SELECT s._ord, s._line, ${inner.join(', ')} FROM ${STAGE_TABLE} AS s ${joins.join(' ')} ${notSkipped ? `WHERE ${notSkipped}` : ''}) AS s`,
     );
     const invalidByDictionary = new Map<string, number>();
     for (const c of columns) {
       if (!dictionary.has(c.index) || c.type === 'text') continue;
-      invalidByDictionary.set(c.field, await this.countInvalidInDictionary(c.index, dataRows));
+      invalidByDictionary.set(c.field, await this.countInvalidInDictionary(c.index, notSkipped));
     }
     for (const i of dictionary) await this.wh.run(`DROP TABLE IF EXISTS temp.jd_dict_${i}`);
     const counted = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${datasetTable(dataset.name)} WHERE _batch_id = $1`, [batchId]);
@@ -285,12 +285,12 @@ export class ImportService {
    * {@link invalidCountSql} (no normalised value, raw text not blank), made on the distinct values
    * first; only when some failed are the rows holding them counted.
    */
-  private async countInvalidInDictionary(index: number, dataRows: string): Promise<number> {
+  private async countInvalidInDictionary(index: number, notSkipped: string | null): Promise<number> {
     const bad = `SELECT raw FROM temp.jd_dict_${index} WHERE norm IS NULL AND trim(raw) <> ''`;
     const any = await this.wh.one<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM (${bad})`);
     if ((any?.n ?? 0) === 0) return 0;
     const rows = await this.wh.one<{ n: number }>(
-      `SELECT count(*)::DOUBLE AS n FROM ${STAGE_TABLE} AS s WHERE s.${stageColumn(index)} IN (${bad}) ${dataRows ? `AND ${dataRows.replace(/^WHERE /, '')}` : ''}`,
+      `SELECT count(*)::DOUBLE AS n FROM ${STAGE_TABLE} AS s WHERE s.${stageColumn(index)} IN (${bad})${notSkipped ? ` AND ${notSkipped}` : ''}`,
     );
     return rows?.n ?? 0;
   }
