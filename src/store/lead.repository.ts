@@ -26,8 +26,20 @@ export interface ApplyModelRunArgs {
  */
 const STAGING = sql.id('lead_hits_staging');
 
-/** The per-transaction table of every hit's fingerprint and content hash (see {@link STAGING}). */
-const KEYS = sql.id('lead_hit_keys');
+/** The per-transaction table of the fingerprints of open leads this run did not find (see {@link STAGING}). */
+const GONE = sql.id('lead_gone');
+
+/** In {@link KnownLeads}: this run has found the lead (the map's other values are content hashes). */
+const FOUND = '';
+
+/** Rows per statement when fingerprints are sent to {@link GONE}. */
+const GONE_BATCH = 10_000;
+
+/**
+ * The open leads of a model at the running model version, fingerprint → content hash, as they were
+ * when an apply began; a hit sets the entry of its fingerprint to {@link FOUND} (adding it if new).
+ */
+type KnownLeads = Map<string, string>;
 
 /** First key of the transaction-level advisory lock that serialises applies of one model. */
 const APPLY_LOCK_CLASS = sql.lit(0x4a44_4c45); // 'JDLE'
@@ -44,37 +56,47 @@ const SEVERITIES: ReadonlySet<string> = new Set(['high', 'medium', 'low']);
  * // { leads: 1200, new: 40, seenAgain: 1160, cleared: 12, reopened: 3 }
  */
 export class LeadRepository {
-  constructor(private readonly db: Kysely<WorkflowSchema>) {}
+  /**
+   * @param options.knownLeadsPage about how many of a model's known leads an apply reads per round
+   *   trip (default 500,000).
+   */
+  constructor(
+    private readonly db: Kysely<WorkflowSchema>,
+    private readonly options: { readonly knownLeadsPage?: number } = {},
+  ) {}
 
   /**
    * Records one model run's hits and moves every lead of that model through its lifecycle, all in
    * one transaction on one connection: a failure (a bad hit, a database error, a throwing hit
    * source, a killed process) leaves the store exactly as it was before.
    *
-   * 1. Bulk load, per batch of hits: the fingerprints with a hash of each lead's content go to a
-   *    temporary key table (`json_array_elements`, no index: maintaining one cost more than the
-   *    rest of the load); one query then names the hits this run must write — new, changed,
-   *    cleared, or written by another model version — and only their payloads are sent, by
-   *    `json_to_recordset`, into a staging table. A lead found again unchanged costs its key.
-   *    Duplicate fingerprints are then removed once (the first one wins).
+   * 1. The model's open leads at this model version are read first, fingerprint and content hash
+   *    (the md5 of the JSON of what a run writes into a lead). A hit whose fingerprint and hash
+   *    match one of them is found again unchanged: it is counted and nothing of it is sent. Every
+   *    other hit's payload goes, in batches, as one JSON parameter unpacked by
+   *    `json_to_recordset`, into a staging table. Of hits with the same fingerprint the first one
+   *    wins: each fingerprint taken is marked in the same map, later hits with it are skipped.
    * 2. Set-wise lifecycle, each statement writing its events by `INSERT … SELECT` from its own
    *    `RETURNING` (SQL committed in test/store/__snapshots__/lead-lifecycle.sql):
    *    - known fingerprint, changed → the lead takes the new subject, title, reason, severity,
    *      amount, evidence, explanation and model version, a cleared lead is open again, and it
    *      gets a `seen_again` event (`reopened` if it was cleared);
-   *    - known fingerprint, unchanged → only a `seen_again` event: the row is not rewritten, its
-   *      last sighting is this model's last apply (`model_applies`, see {@link selectLeads});
+   *    - known fingerprint, unchanged → nothing is written: the row keeps its content, its last
+   *      sighting is this model's last apply (`model_applies`, see {@link selectLeads}) and its
+   *      history lists the sighting from the apply log (see {@link getLead});
    *    - unknown fingerprint → new open lead with a `created` event;
-   *    - open lead of this model whose fingerprint is not among the hits → cleared, with
-   *      `cleared_at = now()`, `cleared_run = runId`, its last sighting fixed, and a `cleared`
-   *      event.
+   *    - open lead of this model that no hit found → cleared, with `cleared_at = now()`,
+   *      `cleared_run = runId`, its last sighting fixed, and a `cleared` event. Of the leads read
+   *      in step 1 those are the ones no hit marked (their fingerprints are sent); of the others
+   *      (another model version, no content hash yet) those not staged.
    *
    * Leads in statuses other than open and cleared (dismissed, in a case) take the new evidence
    * but keep their status.
    *
    * The transaction is open while `hits` is consumed, and on PGlite it holds the only connection:
    * the hit source must not use the workflow store itself (it reads the warehouse), or it waits
-   * forever for the connection this call holds.
+   * forever for the connection this call holds. Memory: the map of step 1 holds an entry per open
+   * lead of the model and per new fingerprint (about 150 bytes each).
    */
   async applyModelRun(args: ApplyModelRunArgs): Promise<ApplyResult> {
     const { runId, modelId, modelVersion, hits } = args;
@@ -92,11 +114,6 @@ export class LeadRepository {
       // The sorts and hashes over a run's hits (hundreds of thousands) spill to disk at the 4 MB
       // default; this transaction only.
       await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-      await sql`CREATE TEMPORARY TABLE ${KEYS} (
-        ord          bigint NOT NULL,
-        fingerprint  text COLLATE "C" NOT NULL,
-        content_hash text NOT NULL
-      ) ON COMMIT DROP`.execute(trx);
       await sql`CREATE TEMPORARY TABLE ${STAGING} (
         ord         bigint NOT NULL,
         fingerprint text COLLATE "C" NOT NULL,
@@ -110,33 +127,45 @@ export class LeadRepository {
         content_hash text NOT NULL
       ) ON COMMIT DROP`.execute(trx);
 
-      // A model's first run has nothing to compare with: every hit is new, so no probe of the store.
-      const known = await sql<{ known: boolean }>`SELECT EXISTS (SELECT 1 FROM leads WHERE model_id = ${modelId}) AS known`.execute(trx);
-      const firstRun = known.rows[0]?.known !== true;
+      const known = await readKnownLeads(trx, modelId, modelVersion, this.options.knownLeadsPage ?? KNOWN_PAGE);
+      let ord = 0;
       let staged = 0;
+      let unchanged = 0;
       for await (const batch of hits) {
-        if (batch.length > 0) await stageBatch(trx, modelId, modelVersion, batch, staged, firstRun);
-        staged += batch.length;
+        const payloads: string[] = [];
+        for (const hit of batch) {
+          checkHit(modelId, hit);
+          ord += 1;
+          const stored = known.get(hit.fingerprint);
+          if (stored === FOUND) continue; // a later hit with the fingerprint of one already taken
+          known.set(hit.fingerprint, FOUND);
+          const payload = leadPayload(hit);
+          const contentHash = hash('md5', payload);
+          if (stored === contentHash) {
+            unchanged += 1;
+            continue;
+          }
+          payloads.push(`{"ord":${ord},"content_hash":"${contentHash}",${payload.slice(1)}`);
+        }
+        if (payloads.length > 0) await stagePayloads(trx, payloads);
+        staged += payloads.length;
       }
       // Temporary tables are never auto-analysed; the joins below want real row counts (without
-      // them the planner took the anti join below for a small nested loop). Only the columns
+      // them the planner took the anti joins below for small nested loops). Only the columns
       // joined on: sampling the JSON payloads too took 0.6 s of a 200,000-lead first run.
-      await sql`ANALYZE ${KEYS}`.execute(trx);
-      await sql`ANALYZE ${STAGING} (ord, fingerprint)`.execute(trx);
-      const duplicates = await sql`DELETE FROM ${KEYS} AS s USING ${KEYS} AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord`.execute(trx);
-      if (Number(duplicates.numAffectedRows ?? 0n) > 0) {
-        await sql`DELETE FROM ${STAGING} AS s WHERE NOT EXISTS (SELECT 1 FROM ${KEYS} AS k WHERE k.ord = s.ord)`.execute(trx);
-      }
+      if (staged > 0) await sql`ANALYZE ${STAGING} (ord, fingerprint)`.execute(trx);
 
       const seen = await updateSeenAgain(trx, runId, modelId, modelVersion);
-      const unchanged = await recordUnchanged(trx, runId, modelId);
       const created = await insertNew(trx, runId, modelId, modelVersion);
       // Before clearMissing: it reads this model's open leads, which may all have just been inserted.
       await refreshLeadStatistics(trx, created, seen.seenAgain + unchanged);
-      const cleared = await clearMissing(trx, runId, modelId);
+      const cleared = await clearMissing(trx, runId, modelId, modelVersion, known);
       await sql`
         INSERT INTO model_applies (model_id, last_run, last_applied) VALUES (${modelId}, ${runId}, now())
         ON CONFLICT (model_id) DO UPDATE SET last_run = excluded.last_run, last_applied = excluded.last_applied`.execute(trx);
+      await sql`
+        INSERT INTO model_apply_log (model_id, run_id, applied_at) VALUES (${modelId}, ${runId}, now())
+        ON CONFLICT (model_id, run_id) DO UPDATE SET applied_at = excluded.applied_at`.execute(trx);
       const seenAgain = seen.seenAgain + unchanged;
       return { leads: seenAgain + created, new: created, seenAgain, cleared, reopened: seen.reopened };
     });
@@ -158,12 +187,25 @@ export class LeadRepository {
     return rows.map((r) => r.subject);
   }
 
-  /** One lead with its history, or undefined. */
+  /**
+   * One lead with its history, or undefined. The history is the lead's stored events with, for
+   * every apply of its model that found it open and unchanged (and so wrote nothing for it), a
+   * `seen_again` sighting (id null) taken from the apply log — the same history as when each
+   * sighting was a stored event (before migration 0004; those stay as they were).
+   */
   async getLead(id: number): Promise<LeadWithEvents | undefined> {
     const row = await selectLeads(this.db).where('l.id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const events = await this.db.selectFrom('lead_events').selectAll().where('lead_id', '=', id).orderBy('id').execute();
-    return { ...toLead(row), events: events.map(toLeadEvent) };
+    const applies = await this.db
+      .selectFrom('model_apply_log')
+      .select(['run_id', 'applied_at'])
+      .where('model_id', '=', row.model_id)
+      .where('applied_at', '>=', row.first_seen_at)
+      .orderBy('applied_at')
+      .orderBy('id')
+      .execute();
+    return { ...toLead(row), events: withSightings(id, events.map(toLeadEvent), applies) };
   }
 
   /** The lead a model's fingerprint names, or undefined. */
@@ -207,74 +249,64 @@ async function checkRunIsOpen(trx: Transaction<WorkflowSchema>, runId: number, a
   }
 }
 
+/** Known leads read per round trip by default. */
+const KNOWN_PAGE = 500_000;
+
 /**
- * Stages one batch in two round trips. First every hit's key — its position in the run (`ord`,
- * by which the first of duplicate fingerprints is kept afterwards), fingerprint and content hash
- * — as one JSON parameter unpacked by `json_array_elements`, in a statement that answers which of
- * them the store lacks: new, changed, not open, or written by another model version. Then only
- * those hits' payloads, as one JSON parameter unpacked by `json_to_recordset` (PGlite and
- * node-postgres bind a JSON text identically; measured here, faster than parallel `unnest` arrays).
- * The content hash is the md5 of the payload's JSON text, so an unchanged lead costs only its key.
+ * The open leads of a model at this model version with their content hash (see {@link KnownLeads}),
+ * as one JSON text per round trip: row by row, PGlite took 2 s to hand over 200,000 pairs. More
+ * than `pageSize` leads are read in as many parts, by a hash of the fingerprint (each part scans
+ * the model's leads; ordered pages by fingerprint took 0.4–0.8 s per 50,000, in random heap order).
  */
-async function stageBatch(
-  trx: Transaction<WorkflowSchema>,
-  modelId: string,
-  modelVersion: number,
-  batch: readonly LeadHit[],
-  offset: number,
-  firstRun: boolean,
-): Promise<void> {
-  const payloads: string[] = [];
-  const keys: [number, string, string][] = [];
-  batch.forEach((hit, i) => {
-    checkHit(modelId, hit);
-    // Only the columns a lead keeps; a hit object may carry more.
-    const payload = JSON.stringify({
-      fingerprint: hit.fingerprint,
-      subject: hit.subject,
-      title: hit.title,
-      reason: hit.reason,
-      severity: hit.severity,
-      amount: hit.amount,
-      evidence: hit.evidence,
-      explanation: hit.explanation ?? null,
-    });
-    payloads.push(payload);
-    keys.push([offset + i + 1, hit.fingerprint, hash('md5', payload)]);
+async function readKnownLeads(trx: Transaction<WorkflowSchema>, modelId: string, modelVersion: number, pageSize: number): Promise<KnownLeads> {
+  const known: KnownLeads = new Map();
+  const read = async (parts: number, part: number, limit: number): Promise<number> => {
+    const { rows } = await sql<{ page: string | null }>`
+      SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
+      FROM (SELECT l.fingerprint, l.content_hash FROM leads l
+            WHERE l.model_id = ${modelId} AND l.status = 'open' AND l.model_version = ${modelVersion} AND l.content_hash IS NOT NULL
+              AND (${parts} = 1 OR abs(hashtext(l.fingerprint) % ${parts}) = ${part})
+            LIMIT ${limit}) AS p`.execute(trx);
+    const page = JSON.parse(rows[0]?.page ?? '[]') as [string, string][];
+    for (const [fingerprint, contentHash] of page) known.set(fingerprint, contentHash);
+    return page.length;
+  };
+  // Usually all in one: a model has fewer open leads than a page.
+  if ((await read(1, 0, pageSize + 1)) <= pageSize) return known;
+  known.clear();
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::float8 AS n FROM leads WHERE model_id = ${modelId} AND status = 'open' AND model_version = ${modelVersion}`.execute(trx);
+  const parts = Math.ceil(Number(rows[0]?.n ?? 0) / pageSize);
+  for (let part = 0; part < parts; part++) await read(parts, part, Number.MAX_SAFE_INTEGER);
+  return known;
+}
+
+/** The JSON of what a run writes into a lead (only the columns a lead keeps; a hit object may carry more). */
+function leadPayload(hit: LeadHit): string {
+  return JSON.stringify({
+    fingerprint: hit.fingerprint,
+    subject: hit.subject,
+    title: hit.title,
+    reason: hit.reason,
+    severity: hit.severity,
+    amount: hit.amount,
+    evidence: hit.evidence,
+    explanation: hit.explanation ?? null,
   });
-  const staged = (ords: readonly number[]): string =>
-    `[${ords.map((ord) => `{"ord":${ord},"content_hash":"${keys[ord - offset - 1]?.[2] ?? ''}",${(payloads[ord - offset - 1] ?? '{}').slice(1)}`).join(',')}]`;
-  const payloadRows = (json: string) => sql`
-    SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
-    FROM json_to_recordset(${json}::json) AS h(
-      ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
-      evidence json, explanation json)`;
-  if (firstRun) {
-    // Nothing to compare with: every payload is staged, and its key with it, in one statement.
-    await sql`
-      WITH p AS (
-        INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
-        ${payloadRows(staged(keys.map((k) => k[0])))}
-        RETURNING ord, fingerprint, content_hash
-      )
-      INSERT INTO ${KEYS} (ord, fingerprint, content_hash) SELECT ord, fingerprint, content_hash FROM p`.execute(trx);
-    return;
-  }
-  const { rows } = await sql<{ ord: string | number }>`
-    WITH k AS (
-      INSERT INTO ${KEYS} (ord, fingerprint, content_hash)
-      SELECT (e->>0)::bigint, e->>1, e->>2 FROM json_array_elements(${JSON.stringify(keys)}::json) AS e
-      RETURNING ord, fingerprint, content_hash
-    )
-    SELECT k.ord FROM k
-    WHERE NOT EXISTS (
-      SELECT 1 FROM leads l
-      WHERE l.model_id = ${modelId} AND l.fingerprint = k.fingerprint AND l.content_hash = k.content_hash
-        AND l.status = 'open' AND l.model_version = ${modelVersion})`.execute(trx);
-  if (rows.length === 0) return;
+}
+
+/**
+ * Stages payloads (JSON objects with `ord` and `content_hash` added) in one round trip, as one
+ * JSON parameter unpacked by `json_to_recordset` (PGlite and node-postgres bind a JSON text
+ * identically; measured here, faster than parallel `unnest` arrays).
+ */
+async function stagePayloads(trx: Transaction<WorkflowSchema>, payloads: readonly string[]): Promise<void> {
   await sql`
     INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
-    ${payloadRows(staged(rows.map((r) => Number(r.ord))))}`.execute(trx);
+    SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
+    FROM json_to_recordset(${`[${payloads.join(',')}]`}::json) AS h(
+      ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
+      evidence json, explanation json)`.execute(trx);
 }
 
 /** A hit the database would reject, or store wrongly, is a caller's bug: say which one. */
@@ -347,19 +379,6 @@ async function updateSeenAgain(
 }
 
 /**
- * Known fingerprints found again unchanged (keys without a staged payload): a `seen_again` event
- * each and nothing else — the row is not rewritten (see {@link selectLeads} for its last sighting).
- */
-async function recordUnchanged(trx: Transaction<WorkflowSchema>, runId: number, modelId: string): Promise<number> {
-  const result = await sql`
-    INSERT INTO lead_events (lead_id, run_id, at, event)
-    SELECT l.id, ${runId}, now(), 'seen_again'
-    FROM ${KEYS} k JOIN leads l ON l.model_id = ${modelId} AND l.fingerprint = k.fingerprint
-    WHERE NOT EXISTS (SELECT 1 FROM ${STAGING} s WHERE s.ord = k.ord)`.execute(trx);
-  return Number(result.numAffectedRows ?? 0n);
-}
-
-/**
  * Inserts the unknown fingerprints as open leads, each with a `created` event. No ORDER BY: ids
  * come out in staging (so, in practice, the model's) order, and sorting 200,000 wide rows to
  * promise it cost more than it is worth.
@@ -407,8 +426,25 @@ async function refreshLeadStatistics(trx: Transaction<WorkflowSchema>, created: 
   await sql`ANALYZE leads (model_id, fingerprint, status, model_version, content_hash)`.execute(trx);
 }
 
-/** Clears the open leads of this model that this run did not find; the event keeps when they were last seen. */
-async function clearMissing(trx: Transaction<WorkflowSchema>, runId: number, modelId: string): Promise<number> {
+/**
+ * Clears the open leads of this model that this run did not find; the event keeps when they were
+ * last seen. Not found: of the leads read before the hits (`known`), those no hit marked, whose
+ * fingerprints are sent here; of the other open leads (another model version, no content hash),
+ * those without a staged hit — the ones found were rewritten to this version already.
+ */
+async function clearMissing(trx: Transaction<WorkflowSchema>, runId: number, modelId: string, modelVersion: number, known: KnownLeads): Promise<number> {
+  await sql`CREATE TEMPORARY TABLE ${GONE} (fingerprint text COLLATE "C" NOT NULL) ON COMMIT DROP`.execute(trx);
+  let gone: string[] = [];
+  const send = async (): Promise<void> => {
+    await sql`INSERT INTO ${GONE} (fingerprint) SELECT f FROM json_array_elements_text(${JSON.stringify(gone)}::json) AS f`.execute(trx);
+    gone = [];
+  };
+  for (const [fingerprint, state] of known) {
+    if (state === FOUND) continue;
+    gone.push(fingerprint);
+    if (gone.length === GONE_BATCH) await send();
+  }
+  if (gone.length > 0) await send();
   const result = await sql`
     WITH gone AS (
       UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = ${runId},
@@ -416,7 +452,9 @@ async function clearMissing(trx: Transaction<WorkflowSchema>, runId: number, mod
         last_seen_run = GREATEST(l.last_seen_run, (SELECT a.last_run FROM model_applies a WHERE a.model_id = ${modelId})),
         last_seen_at  = GREATEST(l.last_seen_at, (SELECT a.last_applied FROM model_applies a WHERE a.model_id = ${modelId}))
       WHERE l.model_id = ${modelId} AND l.status = 'open'
-        AND NOT EXISTS (SELECT 1 FROM ${KEYS} h WHERE h.fingerprint = l.fingerprint)
+        AND (l.fingerprint IN (SELECT g.fingerprint FROM ${GONE} g)
+             OR ((l.model_version <> ${modelVersion} OR l.content_hash IS NULL)
+                 AND l.fingerprint NOT IN (SELECT s.fingerprint FROM ${STAGING} s)))
       RETURNING l.id, l.last_seen_run
     )
     INSERT INTO lead_events (lead_id, run_id, at, event, detail)
@@ -461,6 +499,37 @@ function toLead(row: Selectable<LeadsTable> & { seen_run: number; seen_at: Date 
     evidence: row.evidence,
     explanation: row.explanation,
   };
+}
+
+/**
+ * A lead's stored events merged with its sightings: walking its model's applies in order, an apply
+ * that wrote no event for the lead while it was open (created or reopened, not since cleared) saw
+ * it unchanged. An apply's events carry its run and its transaction's time, which is the apply's
+ * `applied_at`.
+ */
+export function withSightings(leadId: number, events: readonly LeadEvent[], applies: readonly { run_id: number; applied_at: Date }[]): LeadEvent[] {
+  const ordered = [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id ?? 0) - (b.id ?? 0));
+  const out: LeadEvent[] = [];
+  let open = false;
+  let next = 0;
+  const take = (e: LeadEvent): void => {
+    out.push(e);
+    if (e.event === 'created' || e.event === 'reopened') open = true;
+    else if (e.event === 'cleared') open = false;
+  };
+  for (const apply of applies) {
+    const at = apply.applied_at.getTime();
+    while (next < ordered.length && (ordered[next]?.at.getTime() ?? 0) < at) take(ordered[next++] as LeadEvent);
+    let own = false;
+    while (next < ordered.length && ordered[next]?.at.getTime() === at) {
+      const e = ordered[next++] as LeadEvent;
+      own ||= e.runId === apply.run_id;
+      take(e);
+    }
+    if (!own && open) out.push({ id: null, leadId, runId: apply.run_id, at: apply.applied_at, event: 'seen_again', detail: null });
+  }
+  while (next < ordered.length) take(ordered[next++] as LeadEvent);
+  return out;
 }
 
 function toLeadEvent(row: Selectable<LeadEventsTable>): LeadEvent {

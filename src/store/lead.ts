@@ -67,7 +67,8 @@ export interface Lead {
 
 /** One step in a lead's history. */
 export interface LeadEvent {
-  id: number;
+  /** Null for a sighting by an apply that found the lead unchanged (derived, not stored; see LeadRepository.getLead). */
+  id: number | null;
   leadId: number;
   runId: number | null;
   at: Date;

@@ -4,6 +4,7 @@ import type { WorkflowSchema } from './workflow-schema.js';
 import { runsAndLeads } from './migrations/0001-runs-and-leads.js';
 import { unchangedLeads } from './migrations/0002-unchanged-leads.js';
 import { leadWriteSpeed } from './migrations/0003-lead-write-speed.js';
+import { applyLog } from './migrations/0004-apply-log.js';
 
 /**
  * Every workflow-store migration, in order. Names sort lexically in the order they must run
@@ -13,6 +14,7 @@ export const WORKFLOW_MIGRATIONS: Readonly<Record<string, Migration>> = Object.f
   '0001-runs-and-leads': runsAndLeads,
   '0002-unchanged-leads': unchangedLeads,
   '0003-lead-write-speed': leadWriteSpeed,
+  '0004-apply-log': applyLog,
 });
 
 /** An in-code provider: migrations are bundled with the code, never read from disk at run time. */
@@ -28,7 +30,7 @@ class InCodeMigrationProvider implements MigrationProvider {
  * (the connection's current schema), so databases in separate schemas never see each other's.
  *
  * @example
- * await migrateWorkflowDb(db, 'public'); // → ['0001-runs-and-leads', '0002-unchanged-leads', '0003-lead-write-speed'] the first time, [] after
+ * await migrateWorkflowDb(db, 'public'); // → ['0001-runs-and-leads', '0002-unchanged-leads', '0003-lead-write-speed', '0004-apply-log'] the first time, [] after
  */
 export async function migrateWorkflowDb(db: Kysely<WorkflowSchema>, schema: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(), migrationTableSchema: schema });

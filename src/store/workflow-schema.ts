@@ -13,6 +13,7 @@ export interface WorkflowSchema {
   leads: LeadsTable;
   lead_events: LeadEventsTable;
   model_applies: ModelAppliesTable;
+  model_apply_log: ModelApplyLogTable;
 }
 
 export type RunStatus = 'running' | 'succeeded' | 'failed';
@@ -92,6 +93,14 @@ export interface ModelAppliesTable {
   model_id: string;
   last_run: number;
   last_applied: Timestamp;
+}
+
+/** Every apply of a model's hits (migration 0004): the runs that saw its open leads. */
+export interface ModelApplyLogTable {
+  id: BigId;
+  model_id: string;
+  run_id: number;
+  applied_at: Timestamp;
 }
 
 export interface LeadEventsTable {

@@ -170,6 +170,42 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       expect(await byFingerprint('unchanged', 'a')).toMatchObject({ status: 'open', lastSeenRun: third.runId });
     });
 
+    it('a lead found again unchanged costs no event row, yet its history lists every run that saw it', async () => {
+      const stored = async (): Promise<number> => {
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM lead_events e JOIN leads l ON l.id = e.lead_id WHERE l.model_id = 'sightings'`.execute(store.db);
+        return rows[0]?.n ?? -1;
+      };
+      const r1 = await apply('sightings', [hit('a'), hit('b')]);
+      expect(await stored()).toBe(2);
+      const r2 = await apply('sightings', [hit('a'), hit('b')]);
+      await apply('sightings-other', [hit('a')]); // another model's apply saw neither
+      const r3 = await apply('sightings', [hit('a')]);
+      const r4 = await apply('sightings', [hit('a'), hit('b')]);
+      const r5 = await apply('sightings', [hit('a'), hit('b')]);
+      expect(r5.result).toEqual({ leads: 2, new: 0, seenAgain: 2, cleared: 0, reopened: 0 });
+      // Only what changed b: cleared in r3, reopened in r4.
+      expect(await stored()).toBe(4);
+      const a = await byFingerprint('sightings', 'a');
+      expect(a.events.map((e) => [e.event, e.runId, e.id === null])).toEqual([
+        ['created', r1.runId, false],
+        ['seen_again', r2.runId, true],
+        ['seen_again', r3.runId, true],
+        ['seen_again', r4.runId, true],
+        ['seen_again', r5.runId, true],
+      ]);
+      expect(a.events[1]?.at.getTime()).toBeGreaterThan(a.events[0]!.at.getTime());
+      const b = await byFingerprint('sightings', 'b');
+      expect(b.events.map((e) => [e.event, e.runId])).toEqual([
+        ['created', r1.runId],
+        ['seen_again', r2.runId],
+        ['cleared', r3.runId],
+        ['reopened', r4.runId],
+        ['seen_again', r5.runId],
+      ]);
+      expect(a.lastSeenRun).toBe(r5.runId);
+    });
+
     it('a hit that disappears is cleared, with cleared_at and cleared_run', async () => {
       const first = await apply('clear', [hit('a'), hit('b')]);
       const second = await apply('clear', [hit('a')]);
@@ -235,6 +271,21 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       expect(await counted()).toBe(after);
       const again = await apply('stats', inBatches(many, 100));
       expect(again.result).toEqual({ leads: 400, new: 0, seenAgain: 400, cleared: 0, reopened: 0 });
+    });
+
+    it('a new model version rewrites the leads it finds and clears those it does not, unchanged or not', async () => {
+      const v1 = await apply('versioned', [hit('a'), hit('b'), hit('c')]);
+      const run = await runs.startRun(AS_OF);
+      const v2 = await leads.applyModelRun({ runId: run.id, modelId: 'versioned', modelVersion: 2, asOf: AS_OF, hits: inBatches([hit('a'), hit('b', { title: '新' })]) });
+      expect(v2).toEqual({ leads: 2, new: 0, seenAgain: 2, cleared: 1, reopened: 0 });
+      expect(await byFingerprint('versioned', 'a')).toMatchObject({ status: 'open', modelVersion: 2, lastSeenRun: run.id });
+      expect(await byFingerprint('versioned', 'b')).toMatchObject({ status: 'open', modelVersion: 2, title: '新' });
+      expect(await byFingerprint('versioned', 'c')).toMatchObject({ status: 'cleared', modelVersion: 1, clearedRun: run.id, lastSeenRun: v1.runId });
+      // At version 2 the unchanged lead is known again: a run without it clears it.
+      const later = await runs.startRun(AS_OF);
+      const v2again = await leads.applyModelRun({ runId: later.id, modelId: 'versioned', modelVersion: 2, asOf: AS_OF, hits: inBatches([hit('b', { title: '新' })]) });
+      expect(v2again).toEqual({ leads: 1, new: 0, seenAgain: 1, cleared: 1, reopened: 0 });
+      expect(await byFingerprint('versioned', 'a')).toMatchObject({ status: 'cleared', clearedRun: later.id, lastSeenRun: run.id });
     });
 
     it('duplicate fingerprints in one run make one lead; the first hit wins', async () => {
@@ -430,15 +481,31 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       const started = performance.now();
       const second = await apply('rerun', bulk('rerun', 1_000, N + 1_000));
       const ms = performance.now() - started;
+      // Known leads read 3,000 at a time (seven pages): every one is known, so the 19,000 found
+      // unchanged write nothing and the 1,000 missing are cleared.
+      const events = async (): Promise<number> =>
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM lead_events e JOIN leads l ON l.id = e.lead_id WHERE l.model_id = 'rerun'`.execute(store.db)).rows[0]?.n ?? -1;
+      const before = await events();
+      const paged = new LeadRepository(store.db, { knownLeadsPage: 3_000 });
+      const run = await runs.startRun(AS_OF);
+      await expect(paged.applyModelRun({ runId: run.id, modelId: 'rerun', modelVersion: 1, asOf: AS_OF, hits: bulk('rerun', 2_000, N + 1_000) })).resolves.toEqual({
+        leads: N - 1_000,
+        new: 0,
+        seenAgain: N - 1_000,
+        cleared: 1_000,
+        reopened: 0,
+      });
+      expect(await events()).toBe(before + 1_000);
       expect(second.result).toEqual({ leads: N, new: 1_000, seenAgain: N - 1_000, cleared: 1_000, reopened: 0 });
       const counts = (await leads.countByModel()).find((c) => c.modelId === 'rerun');
-      expect(counts).toEqual({ modelId: 'rerun', total: N + 1_000, byStatus: { open: N, cleared: 1_000 } });
+      expect(counts).toEqual({ modelId: 'rerun', total: N + 1_000, byStatus: { open: N - 1_000, cleared: 2_000 } });
       const gone = await byFingerprint('rerun', 'rerun-999');
       expect(gone).toMatchObject({ status: 'cleared', clearedRun: second.runId, lastSeenRun: first.runId });
       expect(gone.events.map((e) => e.event)).toEqual(['created', 'cleared']);
-      const kept = await byFingerprint('rerun', 'rerun-1000');
-      expect(kept).toMatchObject({ status: 'open', firstSeenRun: first.runId, lastSeenRun: second.runId });
-      expect(kept.events.map((e) => e.event)).toEqual(['created', 'seen_again']);
+      expect(await byFingerprint('rerun', 'rerun-1999')).toMatchObject({ status: 'cleared', clearedRun: run.id, lastSeenRun: second.runId });
+      const kept = await byFingerprint('rerun', 'rerun-2000');
+      expect(kept).toMatchObject({ status: 'open', firstSeenRun: first.runId, lastSeenRun: run.id });
+      expect(kept.events.map((e) => e.event)).toEqual(['created', 'seen_again', 'seen_again']);
       console.info(`[store:${factory.name}] re-run of 20,000 hits (19,000 seen again, 1,000 new, 1,000 cleared): ${Math.round(ms)} ms`);
     });
   });

@@ -7,12 +7,6 @@ select "as_of", "status" from "runs" where "id" = $1 for share;
 
 SET LOCAL work_mem = '64MB';
 
-CREATE TEMPORARY TABLE "lead_hit_keys" (
-    ord          bigint NOT NULL,
-    fingerprint  text COLLATE "C" NOT NULL,
-    content_hash text NOT NULL
-  ) ON COMMIT DROP;
-
 CREATE TEMPORARY TABLE "lead_hits_staging" (
     ord         bigint NOT NULL,
     fingerprint text COLLATE "C" NOT NULL,
@@ -26,24 +20,19 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
-SELECT EXISTS (SELECT 1 FROM leads WHERE model_id = $1) AS known;
+SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
+  FROM (SELECT l.fingerprint, l.content_hash FROM leads l
+        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL
+          AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
+        LIMIT $6) AS p;
 
-WITH p AS (
-      INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
-      
+INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
   SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
   FROM json_to_recordset($1::json) AS h(
     ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
-    evidence json, explanation json)
-      RETURNING ord, fingerprint, content_hash
-    )
-    INSERT INTO "lead_hit_keys" (ord, fingerprint, content_hash) SELECT ord, fingerprint, content_hash FROM p;
-
-ANALYZE "lead_hit_keys";
+    evidence json, explanation json);
 
 ANALYZE "lead_hits_staging" (ord, fingerprint);
-
-DELETE FROM "lead_hit_keys" AS s USING "lead_hit_keys" AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord;
 
 WITH seen AS (
     UPDATE leads AS l SET
@@ -73,11 +62,6 @@ WITH seen AS (
   )
   SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM events;
 
-INSERT INTO lead_events (lead_id, run_id, at, event)
-  SELECT l.id, $1, now(), 'seen_again'
-  FROM "lead_hit_keys" k JOIN leads l ON l.model_id = $2 AND l.fingerprint = k.fingerprint
-  WHERE NOT EXISTS (SELECT 1 FROM "lead_hits_staging" s WHERE s.ord = k.ord);
-
 WITH created AS (
     INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
                        first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
@@ -91,20 +75,27 @@ WITH created AS (
   INSERT INTO lead_events (lead_id, run_id, at, event)
   SELECT id, $6, now(), 'created' FROM created;
 
+CREATE TEMPORARY TABLE "lead_gone" (fingerprint text COLLATE "C" NOT NULL) ON COMMIT DROP;
+
 WITH gone AS (
     UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = $1,
       -- An open lead was seen by every apply of its model until now: fix its last sighting.
       last_seen_run = GREATEST(l.last_seen_run, (SELECT a.last_run FROM model_applies a WHERE a.model_id = $2)),
       last_seen_at  = GREATEST(l.last_seen_at, (SELECT a.last_applied FROM model_applies a WHERE a.model_id = $3))
     WHERE l.model_id = $4 AND l.status = 'open'
-      AND NOT EXISTS (SELECT 1 FROM "lead_hit_keys" h WHERE h.fingerprint = l.fingerprint)
+      AND (l.fingerprint IN (SELECT g.fingerprint FROM "lead_gone" g)
+           OR ((l.model_version <> $5 OR l.content_hash IS NULL)
+               AND l.fingerprint NOT IN (SELECT s.fingerprint FROM "lead_hits_staging" s)))
     RETURNING l.id, l.last_seen_run
   )
   INSERT INTO lead_events (lead_id, run_id, at, event, detail)
-  SELECT id, $5, now(), 'cleared', jsonb_build_object('lastSeenRun', last_seen_run) FROM gone;
+  SELECT id, $6, now(), 'cleared', jsonb_build_object('lastSeenRun', last_seen_run) FROM gone;
 
 INSERT INTO model_applies (model_id, last_run, last_applied) VALUES ($1, $2, now())
   ON CONFLICT (model_id) DO UPDATE SET last_run = excluded.last_run, last_applied = excluded.last_applied;
+
+INSERT INTO model_apply_log (model_id, run_id, applied_at) VALUES ($1, $2, now())
+  ON CONFLICT (model_id, run_id) DO UPDATE SET applied_at = excluded.applied_at;
 
 -- The next run of the model: a changed, b gone, c new
 
@@ -116,12 +107,6 @@ select "as_of", "status" from "runs" where "id" = $1 for share;
 
 SET LOCAL work_mem = '64MB';
 
-CREATE TEMPORARY TABLE "lead_hit_keys" (
-    ord          bigint NOT NULL,
-    fingerprint  text COLLATE "C" NOT NULL,
-    content_hash text NOT NULL
-  ) ON COMMIT DROP;
-
 CREATE TEMPORARY TABLE "lead_hits_staging" (
     ord         bigint NOT NULL,
     fingerprint text COLLATE "C" NOT NULL,
@@ -135,31 +120,19 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
-SELECT EXISTS (SELECT 1 FROM leads WHERE model_id = $1) AS known;
-
-WITH k AS (
-    INSERT INTO "lead_hit_keys" (ord, fingerprint, content_hash)
-    SELECT (e->>0)::bigint, e->>1, e->>2 FROM json_array_elements($1::json) AS e
-    RETURNING ord, fingerprint, content_hash
-  )
-  SELECT k.ord FROM k
-  WHERE NOT EXISTS (
-    SELECT 1 FROM leads l
-    WHERE l.model_id = $2 AND l.fingerprint = k.fingerprint AND l.content_hash = k.content_hash
-      AND l.status = 'open' AND l.model_version = $3);
+SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
+  FROM (SELECT l.fingerprint, l.content_hash FROM leads l
+        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL
+          AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
+        LIMIT $6) AS p;
 
 INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
-  
   SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
   FROM json_to_recordset($1::json) AS h(
     ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
     evidence json, explanation json);
 
-ANALYZE "lead_hit_keys";
-
 ANALYZE "lead_hits_staging" (ord, fingerprint);
-
-DELETE FROM "lead_hit_keys" AS s USING "lead_hit_keys" AS t WHERE s.fingerprint = t.fingerprint AND s.ord > t.ord;
 
 WITH seen AS (
     UPDATE leads AS l SET
@@ -189,11 +162,6 @@ WITH seen AS (
   )
   SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM events;
 
-INSERT INTO lead_events (lead_id, run_id, at, event)
-  SELECT l.id, $1, now(), 'seen_again'
-  FROM "lead_hit_keys" k JOIN leads l ON l.model_id = $2 AND l.fingerprint = k.fingerprint
-  WHERE NOT EXISTS (SELECT 1 FROM "lead_hits_staging" s WHERE s.ord = k.ord);
-
 WITH created AS (
     INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
                        first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
@@ -207,17 +175,26 @@ WITH created AS (
   INSERT INTO lead_events (lead_id, run_id, at, event)
   SELECT id, $6, now(), 'created' FROM created;
 
+CREATE TEMPORARY TABLE "lead_gone" (fingerprint text COLLATE "C" NOT NULL) ON COMMIT DROP;
+
+INSERT INTO "lead_gone" (fingerprint) SELECT f FROM json_array_elements_text($1::json) AS f;
+
 WITH gone AS (
     UPDATE leads AS l SET status = 'cleared', cleared_at = now(), cleared_run = $1,
       -- An open lead was seen by every apply of its model until now: fix its last sighting.
       last_seen_run = GREATEST(l.last_seen_run, (SELECT a.last_run FROM model_applies a WHERE a.model_id = $2)),
       last_seen_at  = GREATEST(l.last_seen_at, (SELECT a.last_applied FROM model_applies a WHERE a.model_id = $3))
     WHERE l.model_id = $4 AND l.status = 'open'
-      AND NOT EXISTS (SELECT 1 FROM "lead_hit_keys" h WHERE h.fingerprint = l.fingerprint)
+      AND (l.fingerprint IN (SELECT g.fingerprint FROM "lead_gone" g)
+           OR ((l.model_version <> $5 OR l.content_hash IS NULL)
+               AND l.fingerprint NOT IN (SELECT s.fingerprint FROM "lead_hits_staging" s)))
     RETURNING l.id, l.last_seen_run
   )
   INSERT INTO lead_events (lead_id, run_id, at, event, detail)
-  SELECT id, $5, now(), 'cleared', jsonb_build_object('lastSeenRun', last_seen_run) FROM gone;
+  SELECT id, $6, now(), 'cleared', jsonb_build_object('lastSeenRun', last_seen_run) FROM gone;
 
 INSERT INTO model_applies (model_id, last_run, last_applied) VALUES ($1, $2, now())
   ON CONFLICT (model_id) DO UPDATE SET last_run = excluded.last_run, last_applied = excluded.last_applied;
+
+INSERT INTO model_apply_log (model_id, run_id, applied_at) VALUES ($1, $2, now())
+  ON CONFLICT (model_id, run_id) DO UPDATE SET applied_at = excluded.applied_at;
