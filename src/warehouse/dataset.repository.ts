@@ -1,4 +1,5 @@
 import type { SemanticType } from '../catalog/semantic-type.js';
+import { columnStorage } from './column-storage.js';
 import { JianduError } from '../shared/errors.js';
 import { quoteIdent, type Warehouse } from './warehouse.js';
 
@@ -111,7 +112,10 @@ export class DatasetRepository {
     return this.get(name);
   }
 
-  /** Adds the fields the dataset does not have yet (a normalised column and its raw text column each). */
+  /**
+   * Adds the fields the dataset does not have yet (a normalised column and its raw text column
+   * each; identifier columns stored uncompressed, see column-storage.ts).
+   */
   async addFields(name: string, fields: readonly Omit<DatasetField, 'position'>[], columnType: (t: SemanticType) => string): Promise<void> {
     const current = await this.get(name);
     let position = current.fields.length;
@@ -119,7 +123,7 @@ export class DatasetRepository {
     for (const f of fields) {
       if (have.has(f.name)) continue;
       have.add(f.name);
-      await this.wh.run(`ALTER TABLE ${datasetTable(name)} ADD COLUMN ${quoteIdent(f.name)} ${columnType(f.type)}`);
+      await this.wh.run(`ALTER TABLE ${datasetTable(name)} ADD COLUMN ${quoteIdent(f.name)} ${columnType(f.type)}${columnStorage(f.type)}`);
       await this.wh.run(`ALTER TABLE ${datasetTable(name)} ADD COLUMN ${quoteIdent(rawColumn(f.name))} VARCHAR`);
       await this.wh.run('INSERT INTO jiandu.dataset_fields VALUES ($1, $2, $3, $4, $5, $6)', [name, f.name, f.label, f.type, position++, f.required]);
     }
