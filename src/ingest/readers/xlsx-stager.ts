@@ -1,6 +1,7 @@
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { locateHeader, nameColumns } from '../header-locator.js';
 import { STAGE_TABLE, stageColumn, type SkippedRow, type StagedSource } from '../staged-source.js';
+import { twoLevelHeader } from '../two-level-header.js';
 import { StageWriter } from './stage-writer.js';
 import { openXlsxSheet, type MergeRange, type SheetRow } from './xlsx-reader.js';
 
@@ -15,8 +16,9 @@ const SAMPLE_ROWS = 30;
 /**
  * Stages one sheet of an XLSX workbook, streamed: the first rows decide the header (title and
  * note rows above it are listed as skipped), the rest go to the stage through the appender.
- * Vertically merged cells in the data area (a 建设单位 spanning two rows) are filled down once the
- * sheet's merge list — which XLSX stores after the rows — is known.
+ * Vertically merged cells in the data area (a 建设单位 spanning two rows) are filled down, and a
+ * two-level header (a group cell merged over its sub-headers) is read as one, once the sheet's
+ * merge list — which XLSX stores after the rows — is known.
  */
 export async function stageXlsxFile(wh: Warehouse, file: string, options: XlsxStageOptions): Promise<StagedSource> {
   const reader = await openXlsxSheet(file, options.sheet, (done, total) => options.onProgress?.(done / total, '读取 Excel'));
@@ -24,12 +26,13 @@ export async function stageXlsxFile(wh: Warehouse, file: string, options: XlsxSt
   let writer: StageWriter | undefined;
   let headerLine = 0;
   let headers: string[] = [];
-  const preamble: SkippedRow[] = [];
+  let widest = 0;
+  let preamble: SkippedRow[] = [];
   const warnings: string[] = [];
 
   const start = async (): Promise<StageWriter> => {
     const located = locateHeader(sample.map((r) => r.cells), options.isKnownHeader);
-    const widest = Math.max(0, ...sample.map((r) => lastFilled(r.cells) + 1));
+    widest = Math.max(0, ...sample.map((r) => lastFilled(r.cells) + 1));
     headers = nameColumns(sample[located.index]?.cells ?? [], widest);
     headerLine = sample[located.index]?.line ?? 0;
     sample.slice(0, located.index + 1).forEach((r, i) =>
@@ -54,6 +57,20 @@ export async function stageXlsxFile(wh: Warehouse, file: string, options: XlsxSt
   }
   writer ??= await start();
   await writer.finish(wh);
+  const two = twoLevelHeader(headerLine, widest, reader.merges(), (line) => sample.find((r) => r.line === line)?.cells);
+  if (two) {
+    headers = nameColumns(two.cells, widest);
+    if (two.lower > headerLine) {
+      // The group row was taken for the header, and the sub-headers below it for data.
+      await wh.run(`DELETE FROM ${STAGE_TABLE} WHERE _line = ${two.lower}`);
+      const row = sample.find((r) => r.line === two.lower);
+      preamble.push({ line: two.lower, reason: 'header', text: (row?.cells ?? []).filter((c) => c != null && c.trim() !== '').join(' ') });
+    } else {
+      preamble = preamble.map((p) => (p.line === two.upper ? { ...p, reason: 'header' } : p));
+    }
+    headerLine = two.lower;
+    warnings.push(`表头为两行（第 ${two.upper}、${two.lower} 行），列名取自两行：${headers.join('、')}`);
+  }
   await fillVerticalMerges(wh, reader.merges().filter((m) => m.top > headerLine && m.bottom > m.top && m.left <= headers.length));
   return {
     format: 'xlsx',
