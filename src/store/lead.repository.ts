@@ -132,23 +132,23 @@ export class LeadRepository {
       let staged = 0;
       let unchanged = 0;
       for await (const batch of hits) {
-        const payloads: string[] = [];
+        const rows: StagingRow[] = [];
         for (const hit of batch) {
           checkHit(modelId, hit);
           ord += 1;
           const stored = known.get(hit.fingerprint);
           if (stored === FOUND) continue; // a later hit with the fingerprint of one already taken
           known.set(hit.fingerprint, FOUND);
-          const payload = leadPayload(hit);
-          const contentHash = hash('md5', payload);
+          const json = leadJson(hit);
+          const contentHash = hash('md5', leadPayload(hit, json));
           if (stored === contentHash) {
             unchanged += 1;
             continue;
           }
-          payloads.push(`{"ord":${ord},"content_hash":"${contentHash}",${payload.slice(1)}`);
+          rows.push({ ord, contentHash, hit, json });
         }
-        if (payloads.length > 0) await stagePayloads(trx, payloads);
-        staged += payloads.length;
+        if (rows.length > 0) await stageRows(trx, rows);
+        staged += rows.length;
       }
       // Temporary tables are never auto-analysed; the joins below want real row counts (without
       // them the planner took the anti joins below for small nested loops). Only the columns
@@ -281,30 +281,73 @@ async function readKnownLeads(trx: Transaction<WorkflowSchema>, modelId: string,
   return known;
 }
 
-/** The JSON of what a run writes into a lead (only the columns a lead keeps; a hit object may carry more). */
-function leadPayload(hit: LeadHit): string {
-  return JSON.stringify({
-    fingerprint: hit.fingerprint,
-    subject: hit.subject,
-    title: hit.title,
-    reason: hit.reason,
-    severity: hit.severity,
-    amount: hit.amount,
-    evidence: hit.evidence,
-    explanation: hit.explanation ?? null,
-  });
+/** The JSON texts of a hit's structured parts, each made once (for its content hash and for staging). */
+interface LeadJson {
+  readonly subject: string;
+  readonly evidence: string;
+  readonly explanation: string;
+}
+
+/** A hit to stage, with its position in the run and its content hash. */
+interface StagingRow {
+  readonly ord: number;
+  readonly contentHash: string;
+  readonly hit: LeadHit;
+  readonly json: LeadJson;
+}
+
+function leadJson(hit: LeadHit): LeadJson {
+  return { subject: JSON.stringify(hit.subject), evidence: JSON.stringify(hit.evidence), explanation: JSON.stringify(hit.explanation ?? null) };
 }
 
 /**
- * Stages payloads (JSON objects with `ord` and `content_hash` added) in one round trip, as one
- * JSON parameter unpacked by `json_to_recordset` (PGlite and node-postgres bind a JSON text
- * identically; measured here, faster than parallel `unnest` arrays).
+ * The JSON of what a run writes into a lead (only the columns a lead keeps; a hit object may carry
+ * more), whose md5 is the lead's content hash: the text `JSON.stringify` gives for the object
+ * `{ fingerprint, subject, title, reason, severity, amount, evidence, explanation }`, made from
+ * the parts' texts.
  */
-async function stagePayloads(trx: Transaction<WorkflowSchema>, payloads: readonly string[]): Promise<void> {
+function leadPayload(hit: LeadHit, json: LeadJson): string {
+  return (
+    `{"fingerprint":${JSON.stringify(hit.fingerprint)},"subject":${json.subject},"title":${JSON.stringify(hit.title)},` +
+    `"reason":${JSON.stringify(hit.reason)},"severity":${JSON.stringify(hit.severity)},"amount":${JSON.stringify(hit.amount)},` +
+    `"evidence":${json.evidence},"explanation":${json.explanation}}`
+  );
+}
+
+/** Record and field separators of the staging text (ASCII RS and US); JSON texts never hold them raw. */
+const RS = '\u001e';
+const US = '\u001f';
+
+/**
+ * Stages hits in one round trip. Usually as one text parameter, a record per hit and a field per
+ * column, split by `string_to_array` (measured on a PostgreSQL server, 200,000 leads: 1.17 s,
+ * against 2.2–2.5 s unpacking the same as JSON by `json_to_recordset`, the way used when a title,
+ * reason or fingerprint holds a separator character).
+ */
+async function stageRows(trx: Transaction<WorkflowSchema>, rows: readonly StagingRow[]): Promise<void> {
+  const plain = (t: string): boolean => !t.includes(RS) && !t.includes(US);
+  if (!rows.every(({ hit }) => plain(hit.fingerprint) && plain(hit.title) && plain(hit.reason))) {
+    await stageAsJson(trx, rows);
+    return;
+  }
+  const text = rows
+    .map(({ ord, contentHash, hit, json }) =>
+      [ord, hit.fingerprint, json.subject, hit.title, hit.reason, hit.severity, hit.amount ?? '', json.evidence, json.explanation, contentHash].join(US),
+    )
+    .join(RS);
+  await sql`
+    INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
+    SELECT f[1]::bigint, f[2], f[3]::json, f[4], f[5], f[6], nullif(f[7], '')::numeric, f[8]::json, nullif(f[9], 'null')::json, f[10]
+    FROM unnest(string_to_array(${text}::text, chr(30))) AS r, string_to_array(r, chr(31)) AS f`.execute(trx);
+}
+
+/** {@link stageRows} as one JSON parameter unpacked by `json_to_recordset`, for any text. */
+async function stageAsJson(trx: Transaction<WorkflowSchema>, rows: readonly StagingRow[]): Promise<void> {
+  const doc = `[${rows.map(({ ord, contentHash, hit, json }) => `{"ord":${ord},"content_hash":"${contentHash}",${leadPayload(hit, json).slice(1)}`).join(',')}]`;
   await sql`
     INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
     SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
-    FROM json_to_recordset(${`[${payloads.join(',')}]`}::json) AS h(
+    FROM json_to_recordset(${doc}::json) AS h(
       ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
       evidence json, explanation json)`.execute(trx);
 }

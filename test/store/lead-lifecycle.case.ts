@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type LogConfig } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JianduError } from '../../src/shared/errors.js';
@@ -329,6 +330,39 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       expect(bare.explanation).toBeNull();
     });
 
+    it('texts holding the staging separators (ASCII RS, US) round-trip too, in a batch with plain ones', async () => {
+      const odd = { title: '标题\u001e记录分隔', reason: '理由\u001f字段分隔', subject: { k: '\u001e\u001f' } };
+      await apply('separators', inBatches([hit('plain'), hit('fp\u001fodd', odd)], 2));
+      expect(await byFingerprint('separators', 'fp\u001fodd')).toMatchObject(odd);
+      expect(await byFingerprint('separators', 'plain')).toMatchObject({ title: '线索 plain', amount: 1234.5 });
+    });
+
+    it('a lead\'s content hash is the md5 of its JSON as every version has written it, so an upgraded store finds it unchanged', async () => {
+      const hits = [
+        hit('h1', { title: '引号"与\\反斜杠\u2028', amount: 0.1, explanation: undefined }),
+        hit('h2', { amount: null, subject: { 名称: null, n: -0, list: [1.5e21, '中'] } }),
+      ];
+      await apply('hashes', hits);
+      const { rows } = await sql<{ fingerprint: string; content_hash: string }>`
+        SELECT fingerprint, content_hash FROM leads WHERE model_id = 'hashes' ORDER BY fingerprint`.execute(store.db);
+      const md5 = (h: LeadHit): string =>
+        createHash('md5')
+          .update(
+            JSON.stringify({
+              fingerprint: h.fingerprint,
+              subject: h.subject,
+              title: h.title,
+              reason: h.reason,
+              severity: h.severity,
+              amount: h.amount,
+              evidence: h.evidence,
+              explanation: h.explanation ?? null,
+            }),
+          )
+          .digest('hex');
+      expect(rows).toEqual(hits.map((h) => ({ fingerprint: h.fingerprint, content_hash: md5(h) })));
+    });
+
     it('a failure in the middle of a run leaves the previous state exactly intact', async () => {
       await apply('atomic', [hit('a'), hit('b'), hit('c')]);
       const before = await snapshot('atomic');
@@ -355,7 +389,7 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       expect(error).toBeInstanceOf(WorkflowQueryError);
       const wrapped = error as WorkflowQueryError;
       expect(wrapped.code).toBe('warehouse_query_failed');
-      expect(wrapped.sql).toContain('json_to_recordset');
+      expect(wrapped.sql).toContain('INSERT INTO "lead_hits_staging"');
       expect(wrapped.parameters.length).toBeGreaterThan(0);
       expect(wrapped.cause).toBeInstanceOf(Error);
       expect(wrapped.details).toMatchObject({ sql: wrapped.sql });

@@ -27,10 +27,8 @@ SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
         LIMIT $6) AS p;
 
 INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
-  SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
-  FROM json_to_recordset($1::json) AS h(
-    ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
-    evidence json, explanation json);
+  SELECT f[1]::bigint, f[2], f[3]::json, f[4], f[5], f[6], nullif(f[7], '')::numeric, f[8]::json, nullif(f[9], 'null')::json, f[10]
+  FROM unnest(string_to_array($1::text, chr(30))) AS r, string_to_array(r, chr(31)) AS f;
 
 ANALYZE "lead_hits_staging" (ord, fingerprint);
 
@@ -127,10 +125,8 @@ SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
         LIMIT $6) AS p;
 
 INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
-  SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
-  FROM json_to_recordset($1::json) AS h(
-    ord bigint, content_hash text, fingerprint text, subject json, title text, reason text, severity text, amount numeric,
-    evidence json, explanation json);
+  SELECT f[1]::bigint, f[2], f[3]::json, f[4], f[5], f[6], nullif(f[7], '')::numeric, f[8]::json, nullif(f[9], 'null')::json, f[10]
+  FROM unnest(string_to_array($1::text, chr(30))) AS r, string_to_array(r, chr(31)) AS f;
 
 ANALYZE "lead_hits_staging" (ord, fingerprint);
 
