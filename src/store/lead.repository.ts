@@ -73,9 +73,9 @@ export class LeadRepository {
    * 1. The model's open leads at this model version are read first, fingerprint and content hash
    *    (the md5 of the JSON of what a run writes into a lead). A hit whose fingerprint and hash
    *    match one of them is found again unchanged: it is counted and nothing of it is sent. Every
-   *    other hit's payload goes, in batches, as one JSON parameter unpacked by
-   *    `json_to_recordset`, into a staging table. Of hits with the same fingerprint the first one
-   *    wins: each fingerprint taken is marked in the same map, later hits with it are skipped.
+   *    other hit goes, in batches, as one text parameter split in SQL (see {@link stageRows}),
+   *    into a staging table. Of hits with the same fingerprint the first one wins: each
+   *    fingerprint taken is marked in the same map, later hits with it are skipped.
    * 2. Set-wise lifecycle, each statement writing its events by `INSERT … SELECT` from its own
    *    `RETURNING` (SQL committed in test/store/__snapshots__/lead-lifecycle.sql):
    *    - known fingerprint, changed → the lead takes the new subject, title, reason, severity,
