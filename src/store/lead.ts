@@ -67,7 +67,7 @@ export interface Lead {
 
 /** One step in a lead's history. */
 export interface LeadEvent {
-  /** Null for a sighting by an apply that found the lead unchanged (derived, not stored; see LeadRepository.getLead). */
+  /** Null for an entry made from the lead and the apply log, not stored: `created`, and `seen_again` of an unchanged lead (see LeadRepository.getLead). */
   id: number | null;
   leadId: number;
   runId: number | null;

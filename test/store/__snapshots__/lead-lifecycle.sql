@@ -60,18 +60,13 @@ WITH seen AS (
   )
   SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM events;
 
-WITH created AS (
-    INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
-                       first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
-    SELECT h.fingerprint, $1, $2, h.subject, h.title, h.reason, h.severity, h.amount, 'open',
-           $3, $4, now(), now(), h.evidence, h.explanation, h.content_hash
-    FROM "lead_hits_staging" h
-    WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = $5 AND l.fingerprint = h.fingerprint)
-    ORDER BY h.ord
-    RETURNING id
-  )
-  INSERT INTO lead_events (lead_id, run_id, at, event)
-  SELECT id, $6, now(), 'created' FROM created;
+INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
+                     first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
+  SELECT h.fingerprint, $1, $2, h.subject, h.title, h.reason, h.severity, h.amount, 'open',
+         $3, $4, now(), now(), h.evidence, h.explanation, h.content_hash
+  FROM "lead_hits_staging" h
+  WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = $5 AND l.fingerprint = h.fingerprint)
+  ORDER BY h.ord;
 
 CREATE TEMPORARY TABLE "lead_gone" (fingerprint text COLLATE "C" NOT NULL) ON COMMIT DROP;
 
@@ -158,18 +153,13 @@ WITH seen AS (
   )
   SELECT count(*)::int AS seen_again, (count(*) FILTER (WHERE event = 'reopened'))::int AS reopened FROM events;
 
-WITH created AS (
-    INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
-                       first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
-    SELECT h.fingerprint, $1, $2, h.subject, h.title, h.reason, h.severity, h.amount, 'open',
-           $3, $4, now(), now(), h.evidence, h.explanation, h.content_hash
-    FROM "lead_hits_staging" h
-    WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = $5 AND l.fingerprint = h.fingerprint)
-    ORDER BY h.ord
-    RETURNING id
-  )
-  INSERT INTO lead_events (lead_id, run_id, at, event)
-  SELECT id, $6, now(), 'created' FROM created;
+INSERT INTO leads (fingerprint, model_id, model_version, subject, title, reason, severity, amount, status,
+                     first_seen_run, last_seen_run, first_seen_at, last_seen_at, evidence, explanation, content_hash)
+  SELECT h.fingerprint, $1, $2, h.subject, h.title, h.reason, h.severity, h.amount, 'open',
+         $3, $4, now(), now(), h.evidence, h.explanation, h.content_hash
+  FROM "lead_hits_staging" h
+  WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.model_id = $5 AND l.fingerprint = h.fingerprint)
+  ORDER BY h.ord;
 
 CREATE TEMPORARY TABLE "lead_gone" (fingerprint text COLLATE "C" NOT NULL) ON COMMIT DROP;
 
