@@ -6,8 +6,10 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * and its history lists those sightings from this log (see `LeadRepository.getLead`). Before, each
  * such sighting was a `seen_again` row in `lead_events`: a model with 200,000 open leads run
  * daily added 73 million rows a year, and writing them was a quarter of a re-run's time.
- * Events stay for what changes a lead: created, its content rewritten (`seen_again`), cleared,
- * reopened. Applies before this migration are not in the log; their sightings are stored events.
+ * Events stay for what changes a lead: its content rewritten (`seen_again`), cleared, reopened;
+ * its creation is the lead's own `first_seen_run` and `first_seen_at` (no `created` row either,
+ * since the same release). Applies before this migration are not in the log; their sightings and
+ * creations are stored events.
  */
 const UP: readonly string[] = [
   `CREATE TABLE model_apply_log (
