@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { twoLevelHeader, type HeaderMerge } from './two-level-header.js';
+import type { MergeRange } from './readers/xlsx-reader.js';
+import { twoLevelHeader } from './two-level-header.js';
 
 /** Sheet rows by line (1-based), as the XLSX reader gives them: merged-over cells are null. */
 function sheet(rows: Record<number, (string | null)[]>): (line: number) => (string | null)[] | undefined {
@@ -13,7 +14,7 @@ const ROWS = sheet({
   3: [null, null, '姓名', '身份证号', null],
   4: ['1', '520203100001', '王芳', '520203198306246694', '六枝特区平寨镇建设路1号'],
 });
-const MERGES: HeaderMerge[] = [
+const MERGES: MergeRange[] = [
   { top: 1, left: 1, bottom: 1, right: 5 },
   { top: 2, left: 1, bottom: 3, right: 1 },
   { top: 2, left: 2, bottom: 3, right: 2 },

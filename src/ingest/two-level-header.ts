@@ -1,3 +1,5 @@
+import type { MergeRange } from './readers/xlsx-reader.js';
+
 /**
  * Two-level headers, as agencies draw them in Excel: a group cell merged across the columns it
  * heads, over a row of sub-headers (负责人 over 姓名 | 身份证号), and the other columns' cells
@@ -8,14 +10,6 @@
  * Only merges say that a header has two levels, and XLSX stores them after the rows: this is
  * decided once the sheet has been read, from the rows around the located header.
  */
-
-/** A merged range, 1-based sheet coordinates, inclusive. */
-export interface HeaderMerge {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
 
 export interface TwoLevelHeader {
   /** Sheet rows of the group row and the sub-header row. */
@@ -44,7 +38,7 @@ function filled(cell: string | null | undefined): cell is string {
 export function twoLevelHeader(
   located: number,
   width: number,
-  merges: readonly HeaderMerge[],
+  merges: readonly MergeRange[],
   cellsAt: (line: number) => readonly (string | null)[] | undefined,
 ): TwoLevelHeader | undefined {
   const isGroupRow = (line: number): boolean => {

@@ -262,12 +262,12 @@ const KNOWN_PAGE = 500_000;
  */
 async function readKnownLeads(trx: Transaction<WorkflowSchema>, modelId: string, modelVersion: number, pageSize: number): Promise<KnownLeads> {
   const known: KnownLeads = new Map();
+  const knowable = sql`l.model_id = ${modelId} AND l.status = 'open' AND l.model_version = ${modelVersion} AND l.content_hash IS NOT NULL`;
   const read = async (parts: number, part: number, limit: number): Promise<number> => {
     const { rows } = await sql<{ page: string | null }>`
       SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
       FROM (SELECT l.fingerprint, l.content_hash FROM leads l
-            WHERE l.model_id = ${modelId} AND l.status = 'open' AND l.model_version = ${modelVersion} AND l.content_hash IS NOT NULL
-              AND (${parts} = 1 OR abs(hashtext(l.fingerprint) % ${parts}) = ${part})
+            WHERE ${knowable} AND (${parts} = 1 OR abs(hashtext(l.fingerprint) % ${parts}) = ${part})
             LIMIT ${limit}) AS p`.execute(trx);
     const page = JSON.parse(rows[0]?.page ?? '[]') as [string, string][];
     for (const [fingerprint, contentHash] of page) known.set(fingerprint, contentHash);
@@ -276,8 +276,7 @@ async function readKnownLeads(trx: Transaction<WorkflowSchema>, modelId: string,
   // Usually all in one: a model has fewer open leads than a page.
   if ((await read(1, 0, pageSize + 1)) <= pageSize) return known;
   known.clear();
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::float8 AS n FROM leads WHERE model_id = ${modelId} AND status = 'open' AND model_version = ${modelVersion}`.execute(trx);
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::float8 AS n FROM leads l WHERE ${knowable}`.execute(trx);
   const parts = Math.ceil(Number(rows[0]?.n ?? 0) / pageSize);
   for (let part = 0; part < parts; part++) await read(parts, part, Number.MAX_SAFE_INTEGER);
   return known;
@@ -548,7 +547,7 @@ function toLead(row: Selectable<LeadsTable> & { seen_run: number; seen_at: Date 
  * made from the lead's first sighting (`first_seen_run`, `first_seen_at`: the time of the apply
  * that created it, as every event of that apply carries).
  */
-export function withCreation(lead: Lead, events: readonly LeadEvent[]): LeadEvent[] {
+function withCreation(lead: Lead, events: readonly LeadEvent[]): LeadEvent[] {
   if (events.some((e) => e.event === 'created')) return [...events];
   return [{ id: null, leadId: lead.id, runId: lead.firstSeenRun, at: lead.firstSeenAt, event: 'created', detail: null }, ...events];
 }
@@ -559,7 +558,7 @@ export function withCreation(lead: Lead, events: readonly LeadEvent[]): LeadEven
  * it unchanged. An apply's events carry its run and its transaction's time, which is the apply's
  * `applied_at`.
  */
-export function withSightings(leadId: number, events: readonly LeadEvent[], applies: readonly { run_id: number; applied_at: Date }[]): LeadEvent[] {
+function withSightings(leadId: number, events: readonly LeadEvent[], applies: readonly { run_id: number; applied_at: Date }[]): LeadEvent[] {
   const ordered = [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id ?? 0) - (b.id ?? 0));
   const out: LeadEvent[] = [];
   let open = false;

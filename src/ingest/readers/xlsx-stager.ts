@@ -35,9 +35,7 @@ export async function stageXlsxFile(wh: Warehouse, file: string, options: XlsxSt
     widest = Math.max(0, ...sample.map((r) => lastFilled(r.cells) + 1));
     headers = nameColumns(sample[located.index]?.cells ?? [], widest);
     headerLine = sample[located.index]?.line ?? 0;
-    sample.slice(0, located.index + 1).forEach((r, i) =>
-      preamble.push({ line: r.line, reason: i === located.index ? 'header' : 'title', text: r.cells.filter((c) => c != null && c.trim() !== '').join(' ') }),
-    );
+    sample.slice(0, located.index + 1).forEach((r, i) => preamble.push({ line: r.line, reason: i === located.index ? 'header' : 'title', text: rowText(r.cells) }));
     const w = await StageWriter.create(wh, headers.length);
     for (const r of sample.slice(located.index + 1)) appendRow(w, r);
     return w;
@@ -57,14 +55,14 @@ export async function stageXlsxFile(wh: Warehouse, file: string, options: XlsxSt
   }
   writer ??= await start();
   await writer.finish(wh);
-  const two = twoLevelHeader(headerLine, widest, reader.merges(), (line) => sample.find((r) => r.line === line)?.cells);
+  const cellsAt = (line: number): readonly (string | null)[] | undefined => sample.find((r) => r.line === line)?.cells;
+  const two = twoLevelHeader(headerLine, widest, reader.merges(), cellsAt);
   if (two) {
     headers = nameColumns(two.cells, widest);
     if (two.lower > headerLine) {
       // The group row was taken for the header, and the sub-headers below it for data.
       await wh.run(`DELETE FROM ${STAGE_TABLE} WHERE _line = ${two.lower}`);
-      const row = sample.find((r) => r.line === two.lower);
-      preamble.push({ line: two.lower, reason: 'header', text: (row?.cells ?? []).filter((c) => c != null && c.trim() !== '').join(' ') });
+      preamble.push({ line: two.lower, reason: 'header', text: rowText(cellsAt(two.lower) ?? []) });
     } else {
       preamble = preamble.map((p) => (p.line === two.upper ? { ...p, reason: 'header' } : p));
     }
@@ -80,6 +78,11 @@ export async function stageXlsxFile(wh: Warehouse, file: string, options: XlsxSt
     preamble,
     warnings,
   };
+}
+
+/** A row's filled cells, as the report lists a non-data row. */
+function rowText(cells: readonly (string | null)[]): string {
+  return cells.filter((c) => c != null && c.trim() !== '').join(' ');
 }
 
 function lastFilled(cells: readonly (string | null)[]): number {

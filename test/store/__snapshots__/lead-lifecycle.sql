@@ -22,8 +22,7 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
 
 SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
   FROM (SELECT l.fingerprint, l.content_hash FROM leads l
-        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL
-          AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
+        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
         LIMIT $6) AS p;
 
 INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
@@ -115,8 +114,7 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
 
 SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
   FROM (SELECT l.fingerprint, l.content_hash FROM leads l
-        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL
-          AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
+        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
         LIMIT $6) AS p;
 
 INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
