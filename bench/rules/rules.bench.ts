@@ -33,7 +33,7 @@ import type { LogEvent } from 'kysely';
 import { getKind } from '../../src/catalog/catalog.js';
 import { columnTypeFor } from '../../src/ingest/normalized-expression.js';
 import { RunService } from '../../src/leads/run.service.js';
-import { executeModel, prepareModel } from '../../src/rules/model-executor.js';
+import { executeModel, prepareModel, queryFor } from '../../src/rules/model-executor.js';
 import type { ModelEntry } from '../../src/rules/model-registry.js';
 import type { ModelSpec } from '../../src/rules/spec/model-spec.js';
 import { validateModelSpec } from '../../src/rules/spec/model-validator.js';
@@ -389,7 +389,14 @@ interface Row {
 async function runBlock(b: Block): Promise<Row> {
   const datasets = await repo.list();
   const prepared = prepareModel(b.spec, datasets, { asOf: AS_OF });
-  if (SHOW_SQL) process.stdout.write(`\n--- ${b.name}: compiled SQL (${JSON.stringify(prepared.compiled.parameters)})\n${prepared.compiled.sql}\n`);
+  // The form the runner would choose (a unique subject needs no search for repeats); the facts
+  // were cleared at start, so this is the first run's check, measured apart.
+  const chosen = await timed(() => queryFor(wh, prepared));
+  const compiled = chosen.value;
+  if (prepared.uniqueSubject) {
+    process.stdout.write(`  ${b.name}: subject ${compiled === prepared.compiled ? 'not unique' : 'unique'} (checked in ${chosen.ms.toFixed(0)} ms, once per data version)\n`);
+  }
+  if (SHOW_SQL) process.stdout.write(`\n--- ${b.name}: compiled SQL (${JSON.stringify(compiled.parameters)})\n${compiled.sql}\n`);
   let hand: { ms: number; value: number };
   try {
     hand = await timed(() => materialise(b.hand));
@@ -400,7 +407,7 @@ async function runBlock(b: Block): Promise<Row> {
   }
   let sql: { ms: number; value: number };
   try {
-    sql = await timed(() => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
+    sql = await timed(() => materialise(compiled.sql, compiled.parameters as unknown[]));
   } catch (error) {
     if (!(error instanceof QueryTimeout)) throw error;
     process.stdout.write(`  ${b.name}: our compiled SQL interrupted after ${QUERY_TIMEOUT_S} s (hand SQL ${hand.ms.toFixed(0)} ms); full model run skipped\n`);
@@ -411,7 +418,7 @@ async function runBlock(b: Block): Promise<Row> {
   for (let k = 1; k < 7 && (k < 2 || (k + 1) * (hand.ms + sql.ms) < REPEAT_BUDGET_MS); k++) {
     const h = await timed(() => materialise(b.hand));
     if (h.ms < hand.ms) hand = h;
-    const o = await timed(() => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
+    const o = await timed(() => materialise(compiled.sql, compiled.parameters as unknown[]));
     if (o.ms < sql.ms) sql = o;
   }
   process.stdout.write(`  ${b.name}: ours SQL ${sql.ms.toFixed(0)} ms, hand ${hand.ms.toFixed(0)} ms\n`);
@@ -482,6 +489,8 @@ const version = await wh.one<{ v: string }>('SELECT version() AS v');
 const threads = await wh.one<{ t: string }>("SELECT current_setting('threads')::VARCHAR AS t");
 process.stdout.write(`rules benchmark: BENCH_SCALE=${SCALE}, DuckDB ${version?.v}, ${threads?.t} threads, run date ${AS_OF}, workspace ${wsDir}\n`);
 await generate();
+// Column facts measured by an earlier run of the benchmark are forgotten: each run measures its first check.
+await wh.run('DELETE FROM jiandu.column_facts');
 
 const rows: Row[] = [];
 for (const b of BLOCKS) {
@@ -530,7 +539,8 @@ async function runManyLeads(): Promise<void> {
   const hand = `SELECT r._row_id, r.case_no, r.filed_date, r.handling_unit FROM ${R} r ANTI JOIN ${C} c ON r.case_no = c.case_no WHERE r.case_no <= $1`;
   const prepared = prepareModel(spec, await repo.list(), { asOf: AS_OF });
   const handSql = await best(2, () => materialise(hand, [last.case_no]));
-  const oursSql = await best(2, () => materialise(prepared.compiled.sql, prepared.compiled.parameters as unknown[]));
+  const compiled = await queryFor(wh, prepared);
+  const oursSql = await best(2, () => materialise(compiled.sql, compiled.parameters as unknown[]));
   const mapped = await best(2, async () => {
     let n = 0;
     for await (const batch of executeModel(wh, prepareModel(spec, await repo.list(), { asOf: AS_OF }), AS_OF, { queryMs: 0 })) n += batch.length;

@@ -17,6 +17,8 @@ export interface CompileOptions {
   readonly columns?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly parameters: ReadonlyMap<string, ParameterValue>;
   readonly asOf: string;
+  /** The subject is known unique among the hit rows (see `uniqueSubjectColumns`): DuckDB skips looking for subjects seen twice. */
+  readonly uniqueSubject?: boolean;
 }
 
 export interface CompiledModel extends CompiledQuery {
@@ -34,5 +36,5 @@ export function compileModel(spec: ModelSpec, options: CompileOptions): Compiled
   if (isSqlRule(spec.rule)) throw new JianduError('invalid_argument', `模型“${spec.id}”是 SQL 模型，不经编译器`);
   const plan = buildQueryPlan(spec, spec.rule, options);
   const compiler = options.dialect === 'duckdb' ? new DuckDbCompiler() : new PostgresCompiler();
-  return { ...compiler.compile(plan), plan };
+  return { ...compiler.compile(plan, { uniqueSubject: options.uniqueSubject ?? false }), plan };
 }

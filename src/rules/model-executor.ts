@@ -1,10 +1,12 @@
 import type { Warehouse } from '../warehouse/warehouse.js';
+import { ColumnFacts } from '../warehouse/column-facts.js';
 import { ensurePinyinTable } from '../warehouse/pinyin-table.js';
 import { JianduError } from '../shared/errors.js';
 import type { DatasetRecord } from '../warehouse/dataset.repository.js';
 import { bindInputs, type BindingOverrides } from './input-binder.js';
 import { LeadHitMapper, type LeadHit } from './lead-hit-mapper.js';
 import { compileModel, type CompiledModel } from './model-compiler.js';
+import { uniqueSubjectColumns, type DatasetColumn } from './compiler/unique-subject.js';
 import { resolveParameters } from './parameter-values.js';
 import type { ParameterValue } from './compiler/plan-builder.js';
 import { isSqlRule, type ModelSpec } from './spec/model-spec.js';
@@ -19,6 +21,11 @@ export interface PreparedModel {
   readonly parameters: ReadonlyMap<string, ParameterValue>;
   /** Datasets bound to the model's inputs. */
   readonly datasets: readonly string[];
+  /**
+   * The same model compiled for a subject known unique, and the columns any one of which, found
+   * unique, makes it so (see `uniqueSubjectColumns`); null when no such fact could help.
+   */
+  readonly uniqueSubject: { readonly columns: readonly DatasetColumn[]; readonly compiled: CompiledModel } | null;
 }
 
 /** Binds a model to the workspace's datasets and compiles it for DuckDB. */
@@ -31,7 +38,21 @@ export function prepareModel(
   const binding = bindInputs(spec, datasets, options.bindings);
   const parameters = resolveParameters(spec, options.parameters ?? {});
   const compiled = compileModel(spec, { dialect: 'duckdb', ...binding, parameters, asOf: options.asOf });
-  return { kind: 'compiled', spec, compiled, parameters, datasets: [...new Set([...binding.bindings.values()].flat())] };
+  const columns = uniqueSubjectColumns(compiled.plan);
+  const uniqueSubject = columns.length > 0 ? { columns, compiled: compileModel(spec, { dialect: 'duckdb', ...binding, parameters, asOf: options.asOf, uniqueSubject: true }) } : null;
+  return { kind: 'compiled', spec, compiled, parameters, datasets: [...new Set([...binding.bindings.values()].flat())], uniqueSubject };
+}
+
+/**
+ * The query a prepared model runs as: the form for a unique subject when one of its subject
+ * columns is unique in the data as it is now (a fact measured once per version of the dataset's
+ * rows, see `ColumnFacts`), else the general form, which looks for subjects seen twice.
+ */
+export async function queryFor(wh: Warehouse, model: PreparedModel): Promise<CompiledModel> {
+  if (!model.uniqueSubject) return model.compiled;
+  const facts = new ColumnFacts(wh);
+  for (const c of model.uniqueSubject.columns) if (await facts.isUnique(c.dataset, c.column)) return model.uniqueSubject.compiled;
+  return model.compiled;
 }
 
 /**
@@ -40,10 +61,11 @@ export function prepareModel(
  * from DuckDB's result chunks, where the title and reason templates are filled.
  */
 export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }): AsyncGenerator<LeadHit[]> {
-  const mapper = new LeadHitMapper(model.spec, model.compiled.plan, model.compiled.columns, model.parameters, asOf);
-  if (model.compiled.usesPinyin) await ensurePinyinTable(wh);
   const started = performance.now();
-  const { columnNames, chunks } = await wh.queryChunks(model.compiled.sql, model.compiled.parameters);
+  const compiled = await queryFor(wh, model);
+  const mapper = new LeadHitMapper(model.spec, compiled.plan, compiled.columns, model.parameters, asOf);
+  if (compiled.usesPinyin) await ensurePinyinTable(wh);
+  const { columnNames, chunks } = await wh.queryChunks(compiled.sql, compiled.parameters);
   const read = mapper.readChunks(columnNames);
   let batch: LeadHit[] = [];
   for await (const chunk of chunks) {

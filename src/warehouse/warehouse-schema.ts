@@ -42,4 +42,13 @@ export const WAREHOUSE_SCHEMA_DDL: readonly string[] = [
      quarantine_file   VARCHAR,
      report            JSON NOT NULL
    )`,
+  // Facts about a dataset's columns, each valid for one version of its rows (see column-facts.ts).
+  `CREATE TABLE IF NOT EXISTS jiandu.column_facts (
+     dataset     VARCHAR NOT NULL,
+     column_name VARCHAR NOT NULL,
+     version     VARCHAR NOT NULL,
+     is_unique   BOOLEAN NOT NULL,
+     checked_at  TIMESTAMP NOT NULL,
+     PRIMARY KEY (dataset, column_name)
+   )`,
 ];

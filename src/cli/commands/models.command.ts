@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DatasetRepository } from '../../warehouse/dataset.repository.js';
 import { bindInputs } from '../../rules/input-binder.js';
 import { compileModel, type Dialect } from '../../rules/model-compiler.js';
+import { prepareModel, queryFor } from '../../rules/model-executor.js';
 import { isSqlRule } from '../../rules/spec/model-spec.js';
 import { AS_OF_PARAMETER } from '../../rules/sql-model-executor.js';
 import { describeModel, loadModels, selectModels } from '../../rules/model-registry.js';
@@ -42,13 +43,19 @@ export function registerModelsCommand(program: Command, global: () => GlobalOpti
       await withWarehouse(global(), async (wh, ws) => {
         const [entry] = selectModels(loadModels(ws.root), [id]);
         if (!entry) return;
-        const binding = bindInputs(entry.spec, await new DatasetRepository(wh).list(), entry.bindings);
+        const datasets = await new DatasetRepository(wh).list();
+        const binding = bindInputs(entry.spec, datasets, entry.bindings);
         if (isSqlRule(entry.spec.rule)) {
           // Expert SQL is run as written (DuckDB), its named parameters bound by the runner.
           process.stdout.write(`-- ${entry.spec.name}（专家 SQL，按原文在 DuckDB 中只读运行；$${AS_OF_PARAMETER} 为运行日期）\n${entry.spec.rule.sql.trim()};\n`);
           return;
         }
-        const q = compileModel(entry.spec, { dialect, ...binding, parameters: resolveParameters(entry.spec, {}), asOf: flags.asOf ?? today() });
+        const asOf = flags.asOf ?? today();
+        // DuckDB: the form the runner would run on the data as it is (see queryFor).
+        const q =
+          dialect === 'duckdb'
+            ? await queryFor(wh, prepareModel(entry.spec, datasets, { asOf, bindings: entry.bindings }))
+            : compileModel(entry.spec, { dialect, ...binding, parameters: resolveParameters(entry.spec, {}), asOf });
         process.stdout.write(`-- ${entry.spec.name}（${dialect}）\n${q.sql};\n`);
         q.parameters.forEach((p, i) => process.stdout.write(`-- $${i + 1} = ${JSON.stringify(p)}\n`));
       });
