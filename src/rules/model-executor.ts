@@ -65,7 +65,9 @@ export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: s
   const compiled = await queryFor(wh, model);
   const mapper = new LeadHitMapper(model.spec, compiled.plan, compiled.columns, model.parameters, asOf);
   if (compiled.usesPinyin) await ensurePinyinTable(wh);
-  const { columnNames, chunks } = await wh.queryChunks(compiled.sql, compiled.parameters);
+  // Streamed when the query has no UNION ALL (see Warehouse.queryChunks): DuckDB then runs while
+  // the hits are mapped, and a large result is never held whole.
+  const { columnNames, chunks } = await wh.queryChunks(compiled.sql, compiled.parameters, { stream: !compiled.sql.includes('UNION ALL') });
   const read = mapper.readChunks(columnNames);
   let batch: LeadHit[] = [];
   for await (const chunk of chunks) {

@@ -81,17 +81,23 @@ export class Warehouse {
    * Runs a query and hands its result out as DuckDB chunks (about 2,048 rows each), for callers
    * that read the columns themselves — far cheaper than a JS object per row and value.
    *
-   * Not streamed: DuckDB runs the query to the end and keeps the result (compact, columnar) until
-   * it is read. Streaming a UNION ALL can hang DuckDB 1.5 once its result buffer fills while
-   * another arm of the union is still to run (duckdb/duckdb#22215; seen here with a compiled model
-   * at 9M leads). The next chunk is fetched while the caller works on the current one; when the
-   * caller stops early, that fetch is awaited before the generator returns, so the connection is
-   * idle again.
+   * By default not streamed: DuckDB runs the query to the end and keeps the result (compact,
+   * columnar) until it is read. Streaming a UNION ALL can hang DuckDB 1.5 once its result buffer
+   * fills while another arm of the union is still to run (duckdb/duckdb#22215; seen here with a
+   * compiled model at 9M leads). `stream: true` — for a query without one — has DuckDB produce
+   * chunks as they are read: the query runs while the caller works, and the result is never held
+   * whole. The next chunk is fetched while the caller works on the current one; when the caller
+   * stops early, that fetch is awaited before the generator returns, so the connection is idle again.
    */
-  async queryChunks(sql: string, params: SqlParams = []): Promise<{ readonly columnNames: readonly string[]; readonly chunks: AsyncGenerator<DuckDBDataChunk> }> {
+  async queryChunks(
+    sql: string,
+    params: SqlParams = [],
+    options: { readonly stream?: boolean } = {},
+  ): Promise<{ readonly columnNames: readonly string[]; readonly chunks: AsyncGenerator<DuckDBDataChunk> }> {
     let result;
     try {
-      result = await this.connection.run(sql, params.length ? [...params] : undefined);
+      const values = params.length ? [...params] : undefined;
+      result = options.stream ? await this.connection.stream(sql, values) : await this.connection.run(sql, values);
     } catch (cause) {
       throw new WarehouseQueryError(sql, params, cause);
     }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportService } from '../../src/ingest/import.service.js';
 import { LeadHitMapper, type LeadHit } from '../../src/rules/lead-hit-mapper.js';
 import type { CompiledModel } from '../../src/rules/model-compiler.js';
-import { executeModel, prepareModel, queryFor, type PreparedModel } from '../../src/rules/model-executor.js';
+import { executeModel, HIT_BATCH, prepareModel, queryFor, type PreparedModel } from '../../src/rules/model-executor.js';
 import { validateModelSpec } from '../../src/rules/spec/model-validator.js';
 import { BatchRepository } from '../../src/warehouse/batch.repository.js';
 import { ColumnFacts } from '../../src/warehouse/column-facts.js';
@@ -112,6 +112,31 @@ describe('a subject unique in its data', () => {
       'unique-subject.test',
     );
     expect(prepareModel(grouped, await new DatasetRepository(env.wh).list(), { asOf: AS_OF }).uniqueSubject).toBeNull();
+  });
+});
+
+describe('a streamed result (the unique form has no UNION ALL)', () => {
+  it('gives every lead over many chunks, and leaves the warehouse usable when the consumer stops early', async () => {
+    const n = 3 * HIT_BATCH + 7;
+    const lines = ['案件编号,立案日期,办案单位', ...Array.from({ length: n }, (_, i) => `B${String(i).padStart(6, '0')},2021-01-01,分局${i % 13}`)];
+    await importer.import({ file: csv('reg-many.csv', lines), dataset: 'reg_many', kind: 'police_case_registration' });
+    const many = validateModelSpec({ ...spec, id: 'open_cases_many' }, 'unique-subject.test');
+    const model = prepareModel(many, await new DatasetRepository(env.wh).list(), { asOf: AS_OF, bindings: { reg: 'reg_many' } });
+    const compiled = await queryFor(env.wh, model);
+    expect(compiled).toBe(model.uniqueSubject?.compiled);
+    expect(compiled.sql).not.toContain('UNION ALL');
+
+    for await (const batch of executeModel(env.wh, model, AS_OF, { queryMs: 0 })) {
+      expect(batch.length).toBeGreaterThanOrEqual(HIT_BATCH);
+      expect(batch.length).toBeLessThan(n);
+      break;
+    }
+    expect((await env.wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM data.reg_many'))?.n).toBe(n);
+    const leads: LeadHit[] = [];
+    for await (const batch of executeModel(env.wh, model, AS_OF, { queryMs: 0 })) leads.push(...batch);
+    expect(leads).toHaveLength(n);
+    expect(new Set(leads.map((l) => l.fingerprint)).size).toBe(n);
+    expect(leads.map((l) => l.title).sort()).toEqual((await leadsOf(model, model.compiled)).map((l) => l.title).sort());
   });
 });
 
