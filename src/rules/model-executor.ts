@@ -22,10 +22,11 @@ export interface PreparedModel {
   /** Datasets bound to the model's inputs. */
   readonly datasets: readonly string[];
   /**
-   * The same model compiled for a subject known unique, and the columns any one of which, found
-   * unique, makes it so (see `uniqueSubjectColumns`); null when no such fact could help.
+   * The same model compiled for a subject known unique, and the groups of columns that make it
+   * so when each group has a column unique in its data (see `uniqueSubjectColumns`); null when
+   * no such fact could help.
    */
-  readonly uniqueSubject: { readonly columns: readonly DatasetColumn[]; readonly compiled: CompiledModel } | null;
+  readonly uniqueSubject: { readonly columns: readonly (readonly DatasetColumn[])[]; readonly compiled: CompiledModel } | null;
 }
 
 /** Binds a model to the workspace's datasets and compiles it for DuckDB. */
@@ -39,20 +40,24 @@ export function prepareModel(
   const parameters = resolveParameters(spec, options.parameters ?? {});
   const compiled = compileModel(spec, { dialect: 'duckdb', ...binding, parameters, asOf: options.asOf });
   const columns = uniqueSubjectColumns(compiled.plan);
-  const uniqueSubject = columns.length > 0 ? { columns, compiled: compileModel(spec, { dialect: 'duckdb', ...binding, parameters, asOf: options.asOf, uniqueSubject: true }) } : null;
+  const uniqueSubject = columns ? { columns, compiled: compileModel(spec, { dialect: 'duckdb', ...binding, parameters, asOf: options.asOf, uniqueSubject: true }) } : null;
   return { kind: 'compiled', spec, compiled, parameters, datasets: [...new Set([...binding.bindings.values()].flat())], uniqueSubject };
 }
 
 /**
- * The query a prepared model runs as: the form for a unique subject when one of its subject
- * columns is unique in the data as it is now (a fact measured once per version of the dataset's
- * rows, see `ColumnFacts`), else the general form, which looks for subjects seen twice.
+ * The query a prepared model runs as: the form for a unique subject when each group of its
+ * columns has one unique in the data as it is now (facts measured once per version of a
+ * dataset's rows, see `ColumnFacts`), else the general form, which looks for subjects seen twice.
  */
 export async function queryFor(wh: Warehouse, model: PreparedModel): Promise<CompiledModel> {
   if (!model.uniqueSubject) return model.compiled;
   const facts = new ColumnFacts(wh);
-  for (const c of model.uniqueSubject.columns) if (await facts.isUnique(c.dataset, c.column)) return model.uniqueSubject.compiled;
-  return model.compiled;
+  for (const group of model.uniqueSubject.columns) {
+    let unique = false;
+    for (const c of group) if ((unique = await facts.isUnique(c.dataset, c.column))) break;
+    if (!unique) return model.compiled;
+  }
+  return model.uniqueSubject.compiled;
 }
 
 /**

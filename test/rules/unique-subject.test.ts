@@ -73,7 +73,7 @@ async function runnerLeads(model: PreparedModel): Promise<LeadHit[]> {
 describe('a subject unique in its data', () => {
   it('is run without the search for repeated subjects, and gives the general form’s leads', async () => {
     const model = await prepared();
-    expect(model.uniqueSubject?.columns).toEqual([{ dataset: 'reg', column: 'case_no' }]);
+    expect(model.uniqueSubject?.columns).toEqual([[{ dataset: 'reg', column: 'case_no' }]]);
     expect(model.compiled.sql).toContain('"_dup"');
     expect(model.uniqueSubject?.compiled.sql).not.toContain('"_dup"');
     expect(await queryFor(env.wh, model)).toBe(model.uniqueSubject?.compiled);
@@ -100,9 +100,26 @@ describe('a subject unique in its data', () => {
     expect((await runnerLeads(model)).map((l) => l.subject['reg.case_no'])).toEqual(['A1', 'A3', 'A4']);
   });
 
-  it('is not assumed where rows repeat: an inner join, an aggregate', async () => {
+  it('through an inner join only while the partner key is unique too', async () => {
     const joined = validateModelSpec({ ...spec, rule: { from: 'reg', joins: [{ alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no' }] }] } }, 'unique-subject.test');
-    expect(prepareModel(joined, await new DatasetRepository(env.wh).list(), { asOf: AS_OF }).uniqueSubject).toBeNull();
+    let model = prepareModel(joined, await new DatasetRepository(env.wh).list(), { asOf: AS_OF });
+    expect(model.uniqueSubject?.columns).toEqual([[{ dataset: 'reg', column: 'case_no' }], [{ dataset: 'closure', column: 'case_no' }]]);
+    expect(await queryFor(env.wh, model)).toBe(model.uniqueSubject?.compiled);
+    const once = await runnerLeads(model);
+    expect(once.map((l) => [l.subject['reg.case_no'], l.evidence.length])).toEqual([['A2', 2]]);
+    expect(once).toEqual(await leadsOf(model, model.compiled));
+
+    // A second closure row of A2: the pair repeats the registration, so the general form runs
+    // and the lead gathers both closures.
+    const report = await importer.import({ file: csv('closure-more.csv', ['案件编号,处理日期', 'A2,2021-02-01']), dataset: 'closure', kind: 'police_case_closure' });
+    model = prepareModel(joined, await new DatasetRepository(env.wh).list(), { asOf: AS_OF });
+    expect(await queryFor(env.wh, model)).toBe(model.compiled);
+    const twice = await runnerLeads(model);
+    expect(twice.map((l) => [l.subject['reg.case_no'], l.evidence.length])).toEqual([['A2', 3]]);
+    await new BatchRepository(env.wh).remove(report.batchId);
+  });
+
+  it('is not looked for where no fact could help: an aggregate, a fuzzy join key', async () => {
     const grouped = validateModelSpec(
       {
         ...spec,
@@ -112,6 +129,11 @@ describe('a subject unique in its data', () => {
       'unique-subject.test',
     );
     expect(prepareModel(grouped, await new DatasetRepository(env.wh).list(), { asOf: AS_OF }).uniqueSubject).toBeNull();
+    const fuzzy = validateModelSpec(
+      { ...spec, rule: { from: 'reg', joins: [{ alias: 'closure', on: [{ left: 'reg.case_no', right: 'closure.case_no', match: 'org_name' }] }] } },
+      'unique-subject.test',
+    );
+    expect(prepareModel(fuzzy, await new DatasetRepository(env.wh).list(), { asOf: AS_OF }).uniqueSubject).toBeNull();
   });
 });
 

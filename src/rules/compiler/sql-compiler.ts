@@ -102,8 +102,7 @@ export abstract class SqlCompiler {
   /**
    * @param options.uniqueSubject the caller knows that no two hit rows share a subject (see
    * `uniqueSubjectColumns`): a model without an aggregate then makes each hit row its lead as it
-   * stands, without looking for subjects seen twice. Ignored where it cannot hold (an aggregate,
-   * an inner join).
+   * stands, without looking for subjects seen twice. Ignored for an aggregate.
    */
   compile(plan: QueryPlan, options: { readonly uniqueSubject?: boolean } = {}): CompiledQuery {
     this.params = [];
@@ -277,9 +276,10 @@ export abstract class SqlCompiler {
         flag: (i) => this.boolOr(`f${i}`),
       });
       const same = keys.map((k) => `"_hits".${k} IS NOT DISTINCT FROM "_dup".${k}`).join(' AND ');
-      if (options.uniqueSubject && !distinct) {
-        // Every hit row is a lead of its own: no subject seen twice to look for, nothing to
-        // materialise (anti join, 9M hits of 10M rows: 2.4 → 1.3 s).
+      if (options.uniqueSubject) {
+        // Every hit row is a lead of its own (its inner joins, if any, find one partner each): no
+        // subject seen twice to look for, nothing to materialise (anti join, 9M hits of 10M rows:
+        // 2.4 → 1.3 s).
         ctes.push(`"_hits" AS (\n    SELECT ${hits.join(',\n           ')}\n    ${hitRows}  )`);
         sql = `WITH ${ctes.join(',\n  ')}\nSELECT ${single}\nFROM "_hits"`;
       } else {

@@ -1,3 +1,4 @@
+import type { ExprNode } from './expression-node.js';
 import type { QueryPlan } from './query-plan.js';
 
 /** A column of a warehouse dataset: `data."<dataset>"."<column>"`. */
@@ -7,27 +8,48 @@ export interface DatasetColumn {
 }
 
 /**
- * The dataset columns any one of which, were its values unique in its table, would make every
- * hit row of the model a lead of its own: the subject's plain text fields of the `from` input,
- * when that input reads one dataset, no inner join repeats its rows and no aggregate groups
- * them. Empty when no such fact could help.
+ * What would make every hit row of the model a lead of its own, as groups of dataset columns:
+ * when, in each group, at least one column is unique in its table, no two hit rows share a
+ * subject. The first group is the subject's plain text fields of the `from` input; then, for each
+ * inner join, its plain key columns on the joined input — one of them unique, a row finds at
+ * most one partner, so joins repeat no row. Null when no such facts could help: an aggregate
+ * (its groups are the subjects already), a `from` or joined input reading several datasets
+ * (unique in each is not unique in all), an inner join on fuzzy keys only or by distance.
  *
  * Unique here means no value twice and at most one NULL: NULL subjects are one lead.
  *
  * @example
- * // subject reg.case_no, rule "no closure row" → [{ dataset: 'reg', column: 'case_no' }]
+ * // subject reg.case_no, rule "joined with closure on case_no"
+ * // → [[{ dataset: 'reg', column: 'case_no' }], [{ dataset: 'closure', column: 'case_no' }]]
  */
-export function uniqueSubjectColumns(plan: QueryPlan): readonly DatasetColumn[] {
-  if (plan.aggregate || plan.joins.some((j) => j.type === 'inner')) return [];
-  const from = plan.inputs.find((i) => i.alias === plan.from);
-  const dataset = from?.datasets.length === 1 ? from.datasets[0] : undefined;
-  if (!from || dataset === undefined) return [];
+export function uniqueSubjectColumns(plan: QueryPlan): readonly (readonly DatasetColumn[])[] | null {
+  if (plan.aggregate) return null;
+  const subject = plainColumns(plan, plan.from, plan.subject.map((s) => s.expr));
+  if (!subject || subject.length === 0) return null;
+  const groups: DatasetColumn[][] = [subject];
+  for (const j of plan.joins) {
+    if (j.type !== 'inner') continue;
+    if (j.grid) return null;
+    const keys = plainColumns(plan, j.alias, j.keys.map((k) => k.right));
+    if (!keys || keys.length === 0) return null;
+    groups.push(keys);
+  }
+  return groups;
+}
+
+/**
+ * The dataset columns of `alias` among `exprs` that are plain text fields (two distinct texts are
+ * two fingerprints; a number's or a date's text need not be); null when the input reads several
+ * datasets or none.
+ */
+function plainColumns(plan: QueryPlan, alias: string, exprs: readonly ExprNode[]): DatasetColumn[] | null {
+  const input = plan.inputs.find((i) => i.alias === alias);
+  const dataset = input?.datasets.length === 1 ? input.datasets[0] : undefined;
+  if (!input || dataset === undefined) return null;
   const out: DatasetColumn[] = [];
-  for (const s of plan.subject) {
-    const e = s.expr;
-    // Text only: two distinct texts are two fingerprints (a number's or a date's text need not be).
-    if (e.kind !== 'column' || e.alias !== plan.from || plan.fieldTypes.get(`${e.alias}.${e.field}`) !== 'text') continue;
-    const column = from.columns.get(e.field) ?? e.field;
+  for (const e of exprs) {
+    if (e.kind !== 'column' || e.alias !== alias || plan.fieldTypes.get(`${e.alias}.${e.field}`) !== 'text') continue;
+    const column = input.columns.get(e.field) ?? e.field;
     if (!out.some((c) => c.column === column)) out.push({ dataset, column });
   }
   return out;
