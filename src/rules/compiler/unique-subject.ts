@@ -11,10 +11,11 @@ export interface DatasetColumn {
  * What would make every hit row of the model a lead of its own, as groups of dataset columns:
  * when, in each group, at least one column is unique in its table, no two hit rows share a
  * subject. The first group is the subject's plain text fields of the `from` input; then, for each
- * inner join, its plain key columns on the joined input — one of them unique, a row finds at
- * most one partner, so joins repeat no row. Null when no such facts could help: an aggregate
- * (its groups are the subjects already), a `from` or joined input reading several datasets
- * (unique in each is not unique in all), an inner join on fuzzy keys only or by distance.
+ * inner join, its plain text key columns on the joined input matched with plain text fields of
+ * earlier inputs — one of them unique, a row finds at most one partner, so joins repeat no row.
+ * Null when no such facts could help: an aggregate (its groups are the subjects already), a
+ * `from` or joined input reading several datasets (unique in each is not unique in all), an
+ * inner join without such a key (fuzzy keys, a number or date key, distance only).
  *
  * Unique here means no value twice and at most one NULL: NULL subjects are one lead.
  *
@@ -30,7 +31,11 @@ export function uniqueSubjectColumns(plan: QueryPlan): readonly (readonly Datase
   for (const j of plan.joins) {
     if (j.type !== 'inner') continue;
     if (j.grid) return null;
-    const keys = plainColumns(plan, j.alias, j.keys.map((k) => k.right));
+    // A key counts only when both sides are plain text columns, the left of an earlier input:
+    // DuckDB compares text with a number or a date by casting the text, so distinct texts ('7',
+    // '007') can be one partner value; and a key within the joined input pairs nothing with it.
+    const textKeys = j.keys.filter((k) => k.left.kind === 'column' && k.left.alias !== j.alias && plan.fieldTypes.get(`${k.left.alias}.${k.left.field}`) === 'text');
+    const keys = plainColumns(plan, j.alias, textKeys.map((k) => k.right));
     if (!keys || keys.length === 0) return null;
     groups.push(keys);
   }
