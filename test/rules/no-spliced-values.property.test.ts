@@ -128,11 +128,14 @@ describe('no value is spliced into the compiled SQL', () => {
     const catalogue = fixtureCatalogue();
     fc.assert(
       fc.property(values, (v) => {
+        // The overridden default is not used anywhere; the override is.
+        const texts = [...v.literals, v.paramDefaults[1], v.paramDefaults[2], v.override, ...v.words, v.pattern];
+        // …unless the same text is also a value the model does use: fast-check favours the markers
+        // `toString`, `__proto__` … and once drew `ЖtoString` as both the default and the pattern.
+        fc.pre(!texts.includes(v.paramDefaults[0]));
         const spec = modelWith(v);
         const parameters = resolveParameters(spec, { p_text: v.override });
         const { bindings, fieldTypes } = bindInputs(spec, catalogue);
-        // The overridden default is not used anywhere; the override is.
-        const texts = [...v.literals, v.paramDefaults[1], v.paramDefaults[2], v.override, ...v.words, v.pattern];
         for (const dialect of ['duckdb', 'postgres'] as const) {
           const q = compileModel(spec, { dialect, bindings, fieldTypes, parameters, asOf: AS_OF });
           for (const t of texts) {
