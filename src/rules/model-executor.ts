@@ -45,16 +45,30 @@ export function prepareModel(
 }
 
 /**
+ * Below this many leads in its last run, a model does not have a column measured for the
+ * unique-subject form: its search for repeated subjects costs milliseconds, the count over a
+ * large column a second or more. Facts already measured are used all the same.
+ */
+export const MEASURE_FACTS_MIN_LEADS = 50_000;
+
+/** How a run may choose a model's query. */
+export interface QueryChoice {
+  /** Whether to measure a column's uniqueness not yet known for this version of its data (default true). */
+  readonly measureFacts?: boolean;
+}
+
+/**
  * The query a prepared model runs as: the form for a unique subject when each group of its
  * columns has one unique in the data as it is now (facts measured once per version of a
  * dataset's rows, see `ColumnFacts`), else the general form, which looks for subjects seen twice.
  */
-export async function queryFor(wh: Warehouse, model: PreparedModel): Promise<CompiledModel> {
+export async function queryFor(wh: Warehouse, model: PreparedModel, choice: QueryChoice = {}): Promise<CompiledModel> {
   if (!model.uniqueSubject) return model.compiled;
   const facts = new ColumnFacts(wh);
+  const measure = choice.measureFacts ?? true;
   for (const group of model.uniqueSubject.columns) {
     let unique = false;
-    for (const c of group) if ((unique = await facts.isUnique(c.dataset, c.column))) break;
+    for (const c of group) if ((unique = (await facts.isUnique(c.dataset, c.column, { measure })) === true)) break;
     if (!unique) return model.compiled;
   }
   return model.uniqueSubject.compiled;
@@ -65,9 +79,9 @@ export async function queryFor(wh: Warehouse, model: PreparedModel): Promise<Com
  * set-wise in DuckDB; only the hits (one row per lead) come through JavaScript, read column-wise
  * from DuckDB's result chunks, where the title and reason templates are filled.
  */
-export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }): AsyncGenerator<LeadHit[]> {
+export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }, choice: QueryChoice = {}): AsyncGenerator<LeadHit[]> {
   const started = performance.now();
-  const compiled = await queryFor(wh, model);
+  const compiled = await queryFor(wh, model, choice);
   const mapper = new LeadHitMapper(model.spec, compiled.plan, compiled.columns, model.parameters, asOf);
   if (compiled.usesPinyin) await ensurePinyinTable(wh);
   // Streamed when the query has no UNION ALL (see Warehouse.queryChunks): DuckDB then runs while

@@ -2,7 +2,7 @@ import type { DatasetRecord } from '../warehouse/dataset.repository.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { BindingOverrides } from './input-binder.js';
 import type { LeadHit } from './lead-hit-mapper.js';
-import { executeModel, prepareModel, type PreparedModel } from './model-executor.js';
+import { executeModel, prepareModel, type PreparedModel, type QueryChoice } from './model-executor.js';
 import { executeSqlModel, prepareSqlModel, type PreparedSqlModel } from './sql-model-executor.js';
 import { isSqlRule, type ModelSpec } from './spec/model-spec.js';
 
@@ -19,6 +19,6 @@ export function prepareRunnable(
 }
 
 /** Runs a prepared model and yields its hits in batches. */
-export function executeRunnable(wh: Warehouse, model: RunnableModel, asOf: string, stats: { queryMs: number }): AsyncGenerator<LeadHit[]> {
-  return model.kind === 'sql' ? executeSqlModel(wh, model, asOf, stats) : executeModel(wh, model, asOf, stats);
+export function executeRunnable(wh: Warehouse, model: RunnableModel, asOf: string, stats: { queryMs: number }, choice: QueryChoice = {}): AsyncGenerator<LeadHit[]> {
+  return model.kind === 'sql' ? executeSqlModel(wh, model, asOf, stats) : executeModel(wh, model, asOf, stats, choice);
 }

@@ -50,6 +50,19 @@ export class RunRepository {
     return toModelRun(row);
   }
 
+  /** How many leads the model's last successful run found; undefined when it never ran. */
+  async lastLeadCount(modelId: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('model_runs')
+      .select('leads')
+      .where('model_id', '=', modelId)
+      .where('status', '=', 'succeeded')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.leads;
+  }
+
   /** Closes a running run with its outcome; a run finishes once. */
   async finishRun(id: number, status: 'succeeded' | 'failed', error?: string | null): Promise<Run> {
     const row = await this.db

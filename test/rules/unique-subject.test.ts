@@ -6,6 +6,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportService } from '../../src/ingest/import.service.js';
+import { RunService } from '../../src/leads/run.service.js';
+import type { ModelEntry } from '../../src/rules/model-registry.js';
+import { openWorkflowDb } from '../../src/store/workflow-db.js';
 import { LeadHitMapper, type LeadHit } from '../../src/rules/lead-hit-mapper.js';
 import type { CompiledModel } from '../../src/rules/model-compiler.js';
 import { executeModel, HIT_BATCH, prepareModel, queryFor, type PreparedModel } from '../../src/rules/model-executor.js';
@@ -163,6 +166,30 @@ describe('a streamed result (the unique form has no UNION ALL)', () => {
     expect(new Set(leads.map((l) => l.fingerprint)).size).toBe(n);
     const bySubject = (a: LeadHit, b: LeadHit): number => String(a.subject['reg.case_no']).localeCompare(String(b.subject['reg.case_no']));
     expect(leads.sort(bySubject)).toEqual(await leadsOf(model, model.compiled));
+  });
+});
+
+describe('a run', () => {
+  it('has a column measured on a model’s first run, not after a run that found few leads', async () => {
+    const store = await openWorkflowDb({ workflowDir: path.join(env.dir, 'workflow') });
+    try {
+      await importer.import({ file: csv('reg-run.csv', ['案件编号,立案日期,办案单位', 'C1,2020-01-01,一分局', 'C2,2020-02-01,二分局']), dataset: 'reg_run', kind: 'police_case_registration' });
+      const entry: ModelEntry = { spec: validateModelSpec({ ...spec, id: 'open_cases_run' }, 'unique-subject.test'), origin: 'workspace', dir: null, file: 'open_cases_run.yaml', bindings: { reg: 'reg_run' } };
+      const runs = new RunService(env.wh, store);
+      const facts = new ColumnFacts(env.wh);
+
+      const first = await runs.run({ models: [entry], asOf: AS_OF });
+      expect(first.models[0]).toMatchObject({ leads: 2, new: 2 });
+      expect(await facts.isUnique('reg_run', 'case_no', { measure: false })).toBe(true);
+
+      // A new version of the data: the last run found 2 leads, far below the threshold.
+      await importer.import({ file: csv('reg-run-2.csv', ['案件编号,立案日期,办案单位', 'C3,2020-03-01,三分局']), dataset: 'reg_run', kind: 'police_case_registration' });
+      const second = await runs.run({ models: [entry], asOf: AS_OF });
+      expect(second.models[0]).toMatchObject({ leads: 3, new: 1, seenAgain: 2 });
+      expect(await facts.isUnique('reg_run', 'case_no', { measure: false })).toBeUndefined();
+    } finally {
+      await store.close();
+    }
   });
 });
 
