@@ -44,9 +44,10 @@ interface Refs {
  *
  * The query returns one row per lead (see `OutputColumns`): its texts as one JSON array,
  * its amount, the evidence rows of each evidence alias and the flags of the conditions that
- * need computing. Three forms, all with that output: one GROUP BY over the hit rows; for
+ * need computing. Four forms, all with that output: one GROUP BY over the hit rows; for
  * aggregate models, the qualifying groups first ({@link twoPhaseAggregate}); without an
- * aggregate, grouping only the subjects with several hit rows ({@link splitSingleRows}).
+ * aggregate, grouping only the subjects with several hit rows ({@link splitSingleRows}); and,
+ * when the caller knows no subject has several (`compile`'s `uniqueSubject`), each hit row as it is.
  */
 export abstract class SqlCompiler {
   private params: (string | number | boolean)[] = [];
