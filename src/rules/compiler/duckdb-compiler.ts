@@ -49,7 +49,9 @@ export class DuckDbCompiler extends SqlCompiler {
     return `{${dataset ? `'d': ${dataset}, ` : ''}'b': ${batch}, 'r': ${row}}`;
   }
   protected textList(texts: readonly string[]): string {
-    return `CAST(to_json([${texts.join(', ')}]) AS VARCHAR)`;
+    // json_array() writes the same text as to_json() of a list (the same JSON writer, tested),
+    // without building the list first: anti join, 9M leads, 1.46 → 1.26 s.
+    return `CAST(json_array(${texts.join(', ')}) AS VARCHAR)`;
   }
   protected boolOr(sql: string): string {
     return `bool_or(${sql})`;

@@ -24,14 +24,14 @@ WITH "reg" AS (
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
   )
-SELECT CAST(to_json([CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR), CAST(t2 AS VARCHAR)]) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR), CAST(t2 AS VARCHAR)) AS VARCHAR) AS texts,
        [{'b': b0, 'r': r0}] AS ev0,
        f0 AS x0,
        f1 AS x1,
        f2 AS x2
 FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
 UNION ALL
-SELECT CAST(to_json([CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR), CAST(min(t2) AS VARCHAR)]) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR), CAST(min(t2) AS VARCHAR)) AS VARCHAR) AS texts,
        list({'b': b0, 'r': r0}) AS ev0,
        bool_or(f0) AS x0,
        bool_or(f1) AS x1,

@@ -34,12 +34,12 @@ WITH "school" AS (
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
   )
-SELECT CAST(to_json([CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR)]) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR)) AS VARCHAR) AS texts,
        [{'b': b0, 'r': r0}] AS ev0,
        [{'b': b1, 'r': r1}] AS ev1
 FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
 UNION ALL
-SELECT CAST(to_json([CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR)]) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR)) AS VARCHAR) AS texts,
        list(DISTINCT {'b': b0, 'r': r0}) AS ev0,
        list(DISTINCT {'b': b1, 'r': r1}) AS ev1
 FROM "_hits" SEMI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0

@@ -16,11 +16,11 @@ WITH "permit" AS (
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
   )
-SELECT CAST(to_json([CAST(k0 AS VARCHAR)]) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR)) AS VARCHAR) AS texts,
        [{'b': b0, 'r': r0}] AS ev0
 FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
 UNION ALL
-SELECT CAST(to_json([CAST(k0 AS VARCHAR)]) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR)) AS VARCHAR) AS texts,
        list({'b': b0, 'r': r0}) AS ev0
 FROM "_hits" SEMI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
 GROUP BY k0
