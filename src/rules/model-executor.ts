@@ -66,12 +66,14 @@ export async function queryFor(wh: Warehouse, model: PreparedModel, choice: Quer
   if (!model.uniqueSubject) return model.compiled;
   const facts = new ColumnFacts(wh);
   const measure = choice.measureFacts ?? true;
-  for (const group of model.uniqueSubject.columns) {
-    let unique = false;
-    for (const c of group) if ((unique = (await facts.isUnique(c.dataset, c.column, { measure })) === true)) break;
-    if (!unique) return model.compiled;
-  }
+  for (const group of model.uniqueSubject.columns) if (!(await someUnique(facts, group, measure))) return model.compiled;
   return model.uniqueSubject.compiled;
+}
+
+/** Whether one of the columns is known (or, with `measure`, found) unique in its data. */
+async function someUnique(facts: ColumnFacts, group: readonly DatasetColumn[], measure: boolean): Promise<boolean> {
+  for (const c of group) if ((await facts.isUnique(c.dataset, c.column, { measure })) === true) return true;
+  return false;
 }
 
 /**
@@ -84,9 +86,9 @@ export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: s
   const compiled = await queryFor(wh, model, choice);
   const mapper = new LeadHitMapper(model.spec, compiled.plan, compiled.columns, model.parameters, asOf);
   if (compiled.usesPinyin) await ensurePinyinTable(wh);
-  // Streamed when the query has no UNION ALL (see Warehouse.queryChunks): DuckDB then runs while
-  // the hits are mapped, and a large result is never held whole.
-  const { columnNames, chunks } = await wh.queryChunks(compiled.sql, compiled.parameters, { stream: !compiled.sql.includes('UNION ALL') });
+  // Streamed where DuckDB can (see Warehouse.queryChunks): it then runs while the hits are
+  // mapped, and a large result is never held whole.
+  const { columnNames, chunks } = await wh.queryChunks(compiled.sql, compiled.parameters, { stream: true });
   const read = mapper.readChunks(columnNames);
   let batch: LeadHit[] = [];
   for await (const chunk of chunks) {

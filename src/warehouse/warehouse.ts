@@ -84,9 +84,9 @@ export class Warehouse {
    * By default not streamed: DuckDB runs the query to the end and keeps the result (compact,
    * columnar) until it is read. Streaming a UNION ALL can hang DuckDB 1.5 once its result buffer
    * fills while another arm of the union is still to run (duckdb/duckdb#22215; seen here with a
-   * compiled model at 9M leads). `stream: true` — for a query without one — has DuckDB produce
-   * chunks as they are read: the query runs while the caller works, and the result is never held
-   * whole. The next chunk is fetched while the caller works on the current one; when the caller
+   * compiled model at 9M leads). `stream: true` has DuckDB produce chunks as they are read — the
+   * query runs while the caller works, and the result is never held whole — for a query without
+   * `UNION ALL`; one with it stays buffered. The next chunk is fetched while the caller works on the current one; when the caller
    * stops early, that fetch is awaited before the generator returns, so the connection is idle again.
    */
   async queryChunks(
@@ -97,7 +97,8 @@ export class Warehouse {
     let result;
     try {
       const values = params.length ? [...params] : undefined;
-      result = options.stream ? await this.connection.stream(sql, values) : await this.connection.run(sql, values);
+      const stream = options.stream === true && !sql.includes('UNION ALL');
+      result = stream ? await this.connection.stream(sql, values) : await this.connection.run(sql, values);
     } catch (cause) {
       throw new WarehouseQueryError(sql, params, cause);
     }
