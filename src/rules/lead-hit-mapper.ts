@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
-import { DuckDBDecimalValue, DuckDBListVector, DuckDBStructVector, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBDecimalValue, DuckDBListVector, DuckDBStructVector, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
 import type { EvidenceColumn, OutputColumns } from './compiler/compiled-query.js';
+import { dateText } from './date-text.js';
 import type { ParameterValue } from './compiler/plan-builder.js';
 import type { QueryPlan } from './compiler/query-plan.js';
 import type { ModelSpec } from './spec/model-spec.js';
@@ -180,11 +181,14 @@ export class LeadHitMapper {
       return i;
     };
     const texts = index(c.texts);
+    const dates = c.dates.map((d) => ({ index: d.index, column: index(d.column) }));
+    const dateText = dateTexts();
     const amount = c.amount === null ? -1 : index(c.amount);
     const flags = c.explain.map((x) => (x.flag === true ? -1 : index(x.flag)));
     const evidence = c.evidence.map((e) => ({ column: index(e.column), e }));
     return (chunk, out) => {
       const textV = chunk.getColumnVector(texts);
+      const dateV = dates.map((d) => ({ index: d.index, vector: chunk.getColumnVector(d.column) }));
       const amountV = amount < 0 ? null : chunk.getColumnVector(amount);
       const flagV = flags.map((i) => (i < 0 ? null : chunk.getColumnVector(i)));
       const readers = evidence.map(({ column, e }) => this.evidenceReader(chunk.getColumnVector(column), e));
@@ -194,7 +198,9 @@ export class LeadHitMapper {
         for (const read of readers) read(r, refs);
         const flagged: (boolean | null)[] = [];
         for (const v of flagV) flagged.push(v ? flagOf(v.getItem(r)) : true);
-        out.push(make(JSON.parse(textV.getItem(r) as string) as Texts, amountV ? numberOf(amountV.getItem(r)) : null, this.sortEvidence(refs), flagged));
+        const rowTexts = JSON.parse(textV.getItem(r) as string) as (string | null)[];
+        for (const d of dateV) rowTexts[d.index] = dateText(d.vector.getItem(r));
+        out.push(make(rowTexts, amountV ? numberOf(amountV.getItem(r)) : null, this.sortEvidence(refs), flagged));
       }
     };
   }
@@ -217,8 +223,13 @@ export class LeadHitMapper {
       }
     }
     const texts = row[c.texts];
+    const rowTexts = (typeof texts === 'string' ? JSON.parse(texts) : texts) as (string | null)[];
+    if (c.dates.length > 0) {
+      const dateText = dateTexts();
+      for (const d of c.dates) rowTexts[d.index] = dateText(row[d.column]);
+    }
     return make(
-      (typeof texts === 'string' ? JSON.parse(texts) : texts) as Texts,
+      rowTexts,
       c.amount === null ? null : numberOf(row[c.amount]),
       this.sortEvidence(refs),
       c.explain.map((x) => (x.flag === true ? true : flagOf(row[x.flag]))),
@@ -304,6 +315,25 @@ export class LeadHitMapper {
       (a, b) => (alias.get(a.alias) ?? 0) - (alias.get(b.alias) ?? 0) || (dataset.get(a.dataset) ?? 0) - (dataset.get(b.dataset) ?? 0) || a.rowId - b.rowId,
     );
   }
+}
+
+/**
+ * A writer of dates as text, exactly as DuckDB casts a DATE to VARCHAR (see {@link dateText}),
+ * each distinct day written once. A text (a date some engine already wrote) is kept as it is.
+ */
+export function dateTexts(): (value: unknown) => string | null {
+  const written = new Map<number, string>();
+  return (value) => {
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'string') return value;
+    if (!(value instanceof DuckDBDateValue)) throw new Error(`a date should be a DATE value, got a ${typeof value}`);
+    let text = written.get(value.days);
+    if (text === undefined) {
+      text = dateText(value.days);
+      written.set(value.days, text);
+    }
+    return text;
+  };
 }
 
 /** A template filled: `p.index` is a template value, whose text is `texts[templates[p.index]]`. */

@@ -22,6 +22,12 @@ export interface OutputColumns {
    */
   readonly texts: string;
   /**
+   * Texts that come as a DATE column of their own (DuckDB), each with its index in the texts; the
+   * JSON array holds null there, and the reader puts the date's text ('YYYY-MM-DD', as the engine
+   * writes it) in its place.
+   */
+  readonly dates: readonly { readonly index: number; readonly column: string }[];
+  /**
    * The subject values, in `lead.subject` order. The lead's fingerprint is the md5 (hex) of the
    * model id and these texts (NULL as empty), joined by U+001F: see `leadFingerprint`.
    */
@@ -57,4 +63,5 @@ export const OUT = {
   amount: 'amount',
   evidence: (i: number): string => `ev${i}`,
   explainFlag: (i: number): string => `x${i}`,
+  date: (i: number): string => `dt${i}`,
 } as const;

@@ -14,6 +14,7 @@ export class DuckDbCompiler extends SqlCompiler {
   protected readonly containsAnyAsPattern = true;
   protected readonly lateRows = true;
   protected readonly splitSingleRows = true;
+  protected readonly rawDates = true;
   protected castParam(placeholder: string, type: SqlType): string {
     return `CAST(${placeholder} AS ${TYPES[type]})`;
   }

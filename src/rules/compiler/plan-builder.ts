@@ -260,6 +260,7 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     evidence: [rule.from, ...(rule.joins ?? []).map((j) => j.alias)],
     explain,
     fieldTypes: new Map([...ctx.fieldTypes].map(([ref, type]) => [ref, sqlTypeOf(type)])),
+    dateFields: new Set([...ctx.fieldTypes].flatMap(([ref, type]) => (type === 'date' ? [ref] : []))),
   };
 }
 

@@ -12,6 +12,7 @@ export class PostgresCompiler extends SqlCompiler {
   protected readonly containsAnyAsPattern = false;
   protected readonly lateRows = false;
   protected readonly splitSingleRows = false;
+  protected readonly rawDates = false;
   protected castParam(placeholder: string, type: SqlType): string {
     return `CAST(${placeholder} AS ${TYPES[type]})`;
   }

@@ -15,7 +15,8 @@ WITH "claim" AS (
     GROUP BY "claim"."id_number"
     HAVING ((count(*) >= CAST($2 AS DOUBLE)) AND (count(DISTINCT "claim"."hospital_name") >= CAST($3 AS DOUBLE)))
   )
-SELECT CAST(json_array(CAST("_agg".k0 AS VARCHAR), CAST("_agg".m0 AS VARCHAR), CAST("_agg".m2 AS VARCHAR), CAST("_agg".m1 AS VARCHAR), CAST(min("claim"."settlement_date") AS VARCHAR)) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST("_agg".k0 AS VARCHAR), CAST("_agg".m0 AS VARCHAR), CAST("_agg".m2 AS VARCHAR), CAST("_agg".m1 AS VARCHAR), NULL) AS VARCHAR) AS texts,
+       min("claim"."settlement_date") AS dt4,
        "_agg".m1 AS amount,
        list({'d': "claim"._dataset, 'b': "claim"._batch_id, 'r': "claim"._row_id}) AS ev0
 FROM "claim"

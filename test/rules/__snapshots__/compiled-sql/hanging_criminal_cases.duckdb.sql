@@ -22,11 +22,13 @@ WITH "reg" AS (
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
   )
-SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR), CAST(t2 AS VARCHAR), CAST(t3 AS VARCHAR)) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR), CAST(t2 AS VARCHAR), NULL) AS VARCHAR) AS texts,
+       t3 AS dt3,
        [{'b': b0, 'r': r0}] AS ev0
 FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
 UNION ALL
-SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR), CAST(min(t2) AS VARCHAR), CAST(min(t3) AS VARCHAR)) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR), CAST(min(t2) AS VARCHAR), NULL) AS VARCHAR) AS texts,
+       min(t3) AS dt3,
        list({'b': b0, 'r': r0}) AS ev0
 FROM "_hits" SEMI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
 GROUP BY k0

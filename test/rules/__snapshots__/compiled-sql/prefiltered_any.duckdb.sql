@@ -29,13 +29,15 @@ WITH "_rows" AS (
   "_dup" AS (
     SELECT k0 FROM "_hits" GROUP BY k0 HAVING count(*) > 1
   )
-SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR), CAST(t2 AS VARCHAR)) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(t1 AS VARCHAR), NULL) AS VARCHAR) AS texts,
+       t2 AS dt2,
        [{'b': b0, 'r': r0}] AS ev0,
        f1 AS x1,
        f2 AS x2
 FROM "_hits" ANTI JOIN "_dup" ON "_hits".k0 IS NOT DISTINCT FROM "_dup".k0
 UNION ALL
-SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR), CAST(min(t2) AS VARCHAR)) AS VARCHAR) AS texts,
+SELECT CAST(json_array(CAST(k0 AS VARCHAR), CAST(min(t1) AS VARCHAR), NULL) AS VARCHAR) AS texts,
+       min(t2) AS dt2,
        list({'b': b0, 'r': r0}) AS ev0,
        bool_or(f1) AS x1,
        bool_or(f2) AS x2
