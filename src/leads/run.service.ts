@@ -2,7 +2,7 @@ import type { Warehouse } from '../warehouse/warehouse.js';
 import { BatchRepository } from '../warehouse/batch.repository.js';
 import { DatasetRepository } from '../warehouse/dataset.repository.js';
 import { JianduError } from '../shared/errors.js';
-import { MEASURE_FACTS_MIN_LEADS } from '../rules/model-executor.js';
+import { choiceAfter } from '../rules/model-executor.js';
 import { executeRunnable, prepareRunnable } from '../rules/runnable-model.js';
 import type { ModelEntry } from '../rules/model-registry.js';
 import { LeadRepository, RunRepository, type ApplyResult, type WorkflowDb } from '../store/index.js';
@@ -88,9 +88,8 @@ export class RunService {
         summaries.push({ model: model.spec.id, leads: result.leads, new: result.new, seenAgain: result.seenAgain, cleared: result.cleared, durationMs, ...(error ? { error } : {}) });
       };
       try {
-        // A model whose last run found few leads has no column measured for the unique-subject form (see MEASURE_FACTS_MIN_LEADS).
-        const last = await runs.lastLeadCount(model.spec.id);
-        const choice = { measureFacts: last === undefined || last >= MEASURE_FACTS_MIN_LEADS };
+        // Measuring columns and streaming the result pay off for large results only (see choiceAfter).
+        const choice = choiceAfter(await runs.lastLeadCount(model.spec.id));
         await record(await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeRunnable(this.wh, model, asOf, stats, choice) }), 'succeeded');
       } catch (error) {
         failed ??= error;

@@ -11,7 +11,7 @@ import type { ModelEntry } from '../../src/rules/model-registry.js';
 import { openWorkflowDb } from '../../src/store/workflow-db.js';
 import { LeadHitMapper, type LeadHit } from '../../src/rules/lead-hit-mapper.js';
 import type { CompiledModel } from '../../src/rules/model-compiler.js';
-import { executeModel, HIT_BATCH, prepareModel, queryFor, type PreparedModel } from '../../src/rules/model-executor.js';
+import { choiceAfter, executeModel, HIT_BATCH, MEASURE_FACTS_MIN_LEADS, prepareModel, queryFor, STREAM_MIN_LEADS, type PreparedModel } from '../../src/rules/model-executor.js';
 import { validateModelSpec } from '../../src/rules/spec/model-validator.js';
 import { BatchRepository } from '../../src/warehouse/batch.repository.js';
 import { ColumnFacts } from '../../src/warehouse/column-facts.js';
@@ -154,14 +154,14 @@ describe('a streamed result (the unique form has no UNION ALL)', () => {
     expect(compiled).toBe(model.uniqueSubject?.compiled);
     expect(compiled.sql).not.toContain('UNION ALL');
 
-    for await (const batch of executeModel(env.wh, model, AS_OF, { queryMs: 0 })) {
+    for await (const batch of executeModel(env.wh, model, AS_OF, { queryMs: 0 }, { stream: true })) {
       expect(batch.length).toBeGreaterThanOrEqual(HIT_BATCH);
       expect(batch.length).toBeLessThan(n);
       break;
     }
     expect((await env.wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM data.reg_many'))?.n).toBe(n);
     const leads: LeadHit[] = [];
-    for await (const batch of executeModel(env.wh, model, AS_OF, { queryMs: 0 })) leads.push(...batch);
+    for await (const batch of executeModel(env.wh, model, AS_OF, { queryMs: 0 }, { stream: true })) leads.push(...batch);
     expect(leads).toHaveLength(n);
     expect(new Set(leads.map((l) => l.fingerprint)).size).toBe(n);
     const bySubject = (a: LeadHit, b: LeadHit): number => String(a.subject['reg.case_no']).localeCompare(String(b.subject['reg.case_no']));
@@ -170,6 +170,13 @@ describe('a streamed result (the unique form has no UNION ALL)', () => {
 });
 
 describe('a run', () => {
+  it('measures columns on a first run and after a large result, and streams only after a very large one', () => {
+    expect(choiceAfter(undefined)).toEqual({ measureFacts: true, stream: false });
+    expect(choiceAfter(12)).toEqual({ measureFacts: false, stream: false });
+    expect(choiceAfter(MEASURE_FACTS_MIN_LEADS)).toEqual({ measureFacts: true, stream: false });
+    expect(choiceAfter(STREAM_MIN_LEADS)).toEqual({ measureFacts: true, stream: true });
+  });
+
   it('has a column measured on a model’s first run, not after a run that found few leads', async () => {
     const store = await openWorkflowDb({ workflowDir: path.join(env.dir, 'workflow') });
     try {
