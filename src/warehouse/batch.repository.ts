@@ -13,6 +13,7 @@ export interface BatchRecord {
   readonly format: string;
   readonly encoding: string | null;
   readonly sheet: string | null;
+  /** When the batch was imported, UTC: 'YYYY-MM-DDTHH:MM:SSZ'. */
   readonly importedAt: string;
   readonly durationMs: number;
   readonly rowsRead: number;
@@ -27,7 +28,7 @@ export interface NewBatch extends Omit<BatchRecord, 'importedAt'> {
 }
 
 const COLUMNS = `batch_id AS "batchId", dataset, kind, agency, file_name AS "fileName", file_sha256 AS sha256,
-  file_bytes::DOUBLE AS "fileBytes", format, encoding, sheet, strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS "importedAt",
+  file_bytes::DOUBLE AS "fileBytes", format, encoding, sheet, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt",
   duration_ms AS "durationMs", rows_read::DOUBLE AS "rowsRead", rows_imported::DOUBLE AS "rowsImported",
   rows_quarantined::DOUBLE AS "rowsQuarantined", first_row_id::DOUBLE AS "firstRowId", quarantine_file AS "quarantineFile"`;
 
@@ -43,7 +44,7 @@ export class BatchRepository {
 
   async insert(b: NewBatch): Promise<void> {
     await this.wh.run(
-      `INSERT INTO jiandu.batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now()::TIMESTAMP, $11, $12, $13, $14, $15, $16, $17)`,
+      `INSERT INTO jiandu.batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, timezone('UTC', now()), $11, $12, $13, $14, $15, $16, $17)`,
       [
         b.batchId, b.dataset, b.kind, b.agency, b.fileName, b.sha256, b.fileBytes, b.format, b.encoding, b.sheet,
         b.durationMs, b.rowsRead, b.rowsImported, b.rowsQuarantined, b.firstRowId, b.quarantineFile, JSON.stringify(b.report),

@@ -14,6 +14,7 @@ export interface DatasetField {
 export interface DatasetRecord {
   readonly name: string;
   readonly kind: string | null;
+  /** When the dataset was created, UTC: 'YYYY-MM-DDTHH:MM:SSZ'. */
   readonly createdAt: string;
   readonly nextRowId: number;
   readonly fields: readonly DatasetField[];
@@ -78,7 +79,7 @@ export class DatasetRepository {
 
   async find(name: string): Promise<DatasetRecord | undefined> {
     const row = await this.wh.one<{ name: string; kind: string | null; created_at: string; next_row_id: number }>(
-      'SELECT name, kind, strftime(created_at, \'%Y-%m-%dT%H:%M:%S\') AS created_at, next_row_id::DOUBLE AS next_row_id FROM jiandu.datasets WHERE name = $1',
+      'SELECT name, kind, strftime(created_at, \'%Y-%m-%dT%H:%M:%SZ\') AS created_at, next_row_id::DOUBLE AS next_row_id FROM jiandu.datasets WHERE name = $1',
       [name],
     );
     if (!row) return undefined;
@@ -105,7 +106,7 @@ export class DatasetRepository {
       }
       return existing;
     }
-    await this.wh.run('INSERT INTO jiandu.datasets VALUES ($1, $2, now()::TIMESTAMP, 1)', [name, kind]);
+    await this.wh.run("INSERT INTO jiandu.datasets VALUES ($1, $2, timezone('UTC', now()), 1)", [name, kind]);
     await this.wh.run(
       `CREATE TABLE ${datasetTable(name)} (_row_id BIGINT NOT NULL, _batch_id INTEGER NOT NULL, _row_no BIGINT NOT NULL, _line BIGINT)`,
     );

@@ -73,6 +73,25 @@ describe('the jiandu command', () => {
     expect(show.batches[0]?.agency).toBe('烟草专卖局');
   });
 
+  it('records import times in UTC on a machine in any zone, and shows them in Beijing time', () => {
+    const file = path.join(dir, 'zoned.csv');
+    writeFileSync(file, '许可证号,店名\n1,甲\n');
+    const before = Date.now();
+    const r = runCli(['import', file, '--dataset', 'zoned', '--kind', 'tobacco_retailer', '--json'], ws, { TZ: 'Asia/Shanghai' });
+    expect(r.status, r.stderr).toBe(0);
+    const [batch] = json<{ importedAt: string }[]>(['batches', 'list', '--dataset', 'zoned', '--json']);
+    const at = new Date(batch?.importedAt ?? '');
+    expect(batch?.importedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(at.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(at.getTime()).toBeLessThanOrEqual(Date.now());
+    const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(runCli(['batches', 'list', '--dataset', 'zoned'], ws).stdout).toContain(beijing);
+    expect(runCli(['batches', 'list', '--dataset', 'zoned'], ws, { JIANDU_TZ: 'UTC' }).stdout).toContain(at.toISOString().slice(0, 19).replace('T', ' '));
+    const bad = runCli(['batches', 'list', '--dataset', 'zoned'], ws, { JIANDU_TZ: 'Mars/Olympus' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('JIANDU_TZ');
+  });
+
   it('removes a batch and its rows', () => {
     const small = path.join(dir, 'small.csv');
     writeFileSync(small, '许可证号,店名\n1,甲\n2,乙\n');

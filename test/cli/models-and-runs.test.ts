@@ -51,6 +51,11 @@ describe('running models and following leads across runs', () => {
     expect(leads).toHaveLength(1);
     expect(leads[0]?.status).toBe('cleared');
     expect(leads[0]?.clearedAt).not.toBeNull();
+    // In text: when it was found and cleared, by which runs, and its history, in Beijing time.
+    const text = runCli(['leads', 'show', String(leads[0]?.id)], ws).stdout;
+    const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d';
+    expect(text).toMatch(new RegExp(`发现：${time}（运行 #${first.runId}）.*消除：${time}（运行 #${longer.runId}）`));
+    expect(text).toMatch(new RegExp(`经过：\\n  ${time} 发现（运行 #${first.runId}）\\n  ${time} 再次命中（运行 #${again.runId}）\\n  ${time} 消除（运行 #${longer.runId}）`));
   });
 
   it('shows a lead with its evidence rows and the conditions that matched, masking ID numbers', () => {

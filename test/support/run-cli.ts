@@ -10,8 +10,8 @@ export interface CliResult {
 }
 
 /** Runs the built `jiandu` command (dist/, built by `npm test` before the suite) in a workspace. */
-export function runCli(args: readonly string[], workspace: string): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, JIANDU_HOME: workspace } });
+export function runCli(args: readonly string[], workspace: string, env: Readonly<Record<string, string>> = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env, JIANDU_HOME: workspace } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

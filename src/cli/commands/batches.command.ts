@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { displayTime } from '../../shared/display-time.js';
 import { JianduError } from '../../shared/errors.js';
 import { BatchRepository } from '../../warehouse/batch.repository.js';
 import { printJson, withWarehouse, type GlobalOptions } from '../cli-context.js';
@@ -17,7 +18,7 @@ export function registerBatchesCommand(program: Command, global: () => GlobalOpt
       else if (rows.length === 0) process.stdout.write('没有批次。\n');
       else
         for (const b of rows)
-          process.stdout.write(`#${b.batchId}\t${b.dataset}\t${b.importedAt}\t${b.fileName}\t导入 ${b.rowsImported}\t隔离 ${b.rowsQuarantined}\t${b.agency ?? ''}\n`);
+          process.stdout.write(`#${b.batchId}\t${b.dataset}\t${displayTime(b.importedAt)}\t${b.fileName}\t导入 ${b.rowsImported}\t隔离 ${b.rowsQuarantined}\t${b.agency ?? ''}\n`);
     });
   batches
     .command('remove')

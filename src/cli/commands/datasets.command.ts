@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { displayTime } from '../../shared/display-time.js';
 import { BatchRepository } from '../../warehouse/batch.repository.js';
 import { DatasetRepository } from '../../warehouse/dataset.repository.js';
 import { printJson, withWarehouse, type GlobalOptions } from '../cli-context.js';
@@ -51,7 +52,7 @@ export function registerDatasetsCommand(program: Command, global: () => GlobalOp
         return;
       }
       const out = [`数据集“${info.name}”（${info.kind ?? '自定义'}）：${info.rows} 行，${info.batches.length} 批`, '  批次：'];
-      for (const b of info.batches) out.push(`    #${b.batchId} ${b.importedAt} ${b.fileName} 导入 ${b.rowsImported} 行，隔离 ${b.rowsQuarantined}${b.agency ? `，来自 ${b.agency}` : ''}`);
+      for (const b of info.batches) out.push(`    #${b.batchId} ${displayTime(b.importedAt)} ${b.fileName} 导入 ${b.rowsImported} 行，隔离 ${b.rowsQuarantined}${b.agency ? `，来自 ${b.agency}` : ''}`);
       out.push('  字段（填充率 / 无效值）：');
       for (const f of info.fields) out.push(`    ${f.name.padEnd(24)} ${f.type.padEnd(12)} ${(f.fillRate * 100).toFixed(1).padStart(5)}%  ${f.invalid}  ${f.label}`);
       process.stdout.write(`${out.join('\n')}\n`);

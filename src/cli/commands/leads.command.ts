@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { displayTime } from '../../shared/display-time.js';
 import { JianduError } from '../../shared/errors.js';
-import { LeadRepository, type LeadStatus } from '../../store/index.js';
+import { LeadRepository, type LeadEvent, type LeadStatus } from '../../store/index.js';
 import { leadListItems, loadLeadDetail } from '../../leads/lead-detail.js';
 import { printJson, withStores, type GlobalOptions } from '../cli-context.js';
 
@@ -53,6 +54,9 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
         `线索 #${detail.id}（${STATUS_LABELS[detail.status] ?? detail.status}）${detail.title}`,
         `模型：${detail.modelId} v${detail.modelVersion}   严重程度：${detail.severity}${detail.amount !== null ? `   金额：${detail.amount} 元` : ''}`,
         `理由：${detail.reason}`,
+        `发现：${displayTime(detail.firstSeenAt)}（运行 #${detail.firstSeenRun}）   最近命中：${displayTime(detail.lastSeenAt)}（运行 #${detail.lastSeenRun}）` +
+          (detail.clearedAt ? `   消除：${displayTime(detail.clearedAt)}（运行 #${detail.clearedRun ?? ''}）` : ''),
+        ...historyLines(detail.events),
         '命中条件：',
         ...(Array.isArray(detail.explanation) ? (detail.explanation as { condition: string; matched: boolean; values: Record<string, unknown> }[]) : []).map(
           (x) => `  ${x.matched ? '✓' : '✗'} ${x.condition}${Object.keys(x.values).length ? `（${Object.entries(x.values).map(([k, v]) => `${k}=${String(v)}`).join('，')}）` : ''}`,
@@ -66,4 +70,19 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
       if (detail.masked) out.push('（身份证号、电话、姓名已脱敏；--unmask 显示完整信息）');
       process.stdout.write(`${out.join('\n')}\n`);
     });
+}
+
+const EVENT_LABELS: Readonly<Record<string, string>> = { created: '发现', seen_again: '再次命中', cleared: '消除', reopened: '重新出现' };
+
+/** Entries of a lead's history shown in text; older ones are counted, not listed (`--json` has all). */
+const HISTORY_SHOWN = 12;
+
+/** A lead's history, newest last, one line per entry, in the display time zone. */
+function historyLines(events: readonly LeadEvent[]): string[] {
+  if (events.length === 0) return [];
+  const shown = events.slice(-HISTORY_SHOWN);
+  const lines = ['经过：'];
+  if (events.length > shown.length) lines.push(`  （更早的 ${events.length - shown.length} 条从略，--json 可见全部）`);
+  for (const e of shown) lines.push(`  ${displayTime(e.at)} ${EVENT_LABELS[e.event] ?? e.event}${e.runId !== null ? `（运行 #${e.runId}）` : ''}`);
+  return lines;
 }

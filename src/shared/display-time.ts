@@ -1,0 +1,45 @@
+/** The time zone times are shown in unless `JIANDU_TZ` names another: the users' (Beijing time). */
+export const DEFAULT_DISPLAY_ZONE = 'Asia/Shanghai';
+
+import { JianduError } from './errors.js';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A stored time as people read it: 'YYYY-MM-DD HH:mm:ss' in `zone` (default `JIANDU_TZ`, else
+ * Beijing time). Stored times are UTC: a Date, or an ISO text with or without its 'Z' (the
+ * warehouse's timestamps carry none and are UTC). JSON outputs keep the ISO text; this is for
+ * text meant for a person.
+ *
+ * @example displayTime('2024-05-01T02:30:00Z') // '2024-05-01 10:30:00'
+ */
+export function displayTime(value: Date | string, zone: string = process.env['JIANDU_TZ'] || DEFAULT_DISPLAY_ZONE): string {
+  const date = typeof value === 'string' ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  let format = formats.get(zone);
+  if (!format) {
+    format = zoneFormat(zone);
+    formats.set(zone, format);
+  }
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of format.formatToParts(date)) part[p.type] = p.value;
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
+function zoneFormat(zone: string): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new JianduError('invalid_argument', `时区无效：${zone}（JIANDU_TZ 应为 IANA 时区名，如 Asia/Shanghai）`, { zone });
+  }
+}
