@@ -170,30 +170,43 @@ describe('a streamed result (the unique form has no UNION ALL)', () => {
 });
 
 describe('a run', () => {
-  it('measures columns on a first run and after a large result, and streams only after a very large one', () => {
-    expect(choiceAfter(undefined)).toEqual({ measureFacts: true, stream: false });
+  it('measures columns after a large result, and streams only after a very large one', () => {
+    expect(choiceAfter(undefined)).toEqual({ measureFacts: false, stream: false });
     expect(choiceAfter(12)).toEqual({ measureFacts: false, stream: false });
     expect(choiceAfter(MEASURE_FACTS_MIN_LEADS)).toEqual({ measureFacts: true, stream: false });
     expect(choiceAfter(STREAM_MIN_LEADS)).toEqual({ measureFacts: true, stream: true });
   });
 
-  it('has a column measured on a model’s first run, not after a run that found few leads', async () => {
+  it('has a column measured only for a model whose last run found many leads', async () => {
     const store = await openWorkflowDb({ workflowDir: path.join(env.dir, 'workflow') });
     try {
-      await importer.import({ file: csv('reg-run.csv', ['案件编号,立案日期,办案单位', 'C1,2020-01-01,一分局', 'C2,2020-02-01,二分局']), dataset: 'reg_run', kind: 'police_case_registration' });
-      const entry: ModelEntry = { spec: validateModelSpec({ ...spec, id: 'open_cases_run' }, 'unique-subject.test'), origin: 'workspace', dir: null, file: 'open_cases_run.yaml', bindings: { reg: 'reg_run' } };
       const runs = new RunService(env.wh, store);
       const facts = new ColumnFacts(env.wh);
+      const entry = (id: string, dataset: string): ModelEntry => ({
+        spec: validateModelSpec({ ...spec, id }, 'unique-subject.test'),
+        origin: 'workspace',
+        dir: null,
+        file: `${id}.yaml`,
+        bindings: { reg: dataset },
+      });
+      const rows = (prefix: string, n: number): string[] => ['案件编号,立案日期,办案单位', ...Array.from({ length: n }, (_, i) => `${prefix}${i},2020-01-01,一分局`)];
 
-      const first = await runs.run({ models: [entry], asOf: AS_OF });
-      expect(first.models[0]).toMatchObject({ leads: 2, new: 2 });
-      expect(await facts.isUnique('reg_run', 'case_no', { measure: false })).toBe(true);
-
-      // A new version of the data: the last run found 2 leads, far below the threshold.
-      await importer.import({ file: csv('reg-run-2.csv', ['案件编号,立案日期,办案单位', 'C3,2020-03-01,三分局']), dataset: 'reg_run', kind: 'police_case_registration' });
-      const second = await runs.run({ models: [entry], asOf: AS_OF });
-      expect(second.models[0]).toMatchObject({ leads: 3, new: 1, seenAgain: 2 });
+      // Few leads: neither the first run nor the next, after new data, measures.
+      await importer.import({ file: csv('reg-run.csv', rows('C', 2)), dataset: 'reg_run', kind: 'police_case_registration' });
+      const few = entry('open_cases_run', 'reg_run');
+      expect((await runs.run({ models: [few], asOf: AS_OF })).models[0]).toMatchObject({ leads: 2, new: 2 });
       expect(await facts.isUnique('reg_run', 'case_no', { measure: false })).toBeUndefined();
+      await importer.import({ file: csv('reg-run-2.csv', rows('D', 1)), dataset: 'reg_run', kind: 'police_case_registration' });
+      expect((await runs.run({ models: [few], asOf: AS_OF })).models[0]).toMatchObject({ leads: 3, new: 1, seenAgain: 2 });
+      expect(await facts.isUnique('reg_run', 'case_no', { measure: false })).toBeUndefined();
+
+      // Many leads: the first run does not measure, the run after it does.
+      await importer.import({ file: csv('reg-big.csv', rows('E', MEASURE_FACTS_MIN_LEADS)), dataset: 'reg_big', kind: 'police_case_registration' });
+      const many = entry('open_cases_big', 'reg_big');
+      expect((await runs.run({ models: [many], asOf: AS_OF })).models[0]).toMatchObject({ leads: MEASURE_FACTS_MIN_LEADS });
+      expect(await facts.isUnique('reg_big', 'case_no', { measure: false })).toBeUndefined();
+      expect((await runs.run({ models: [many], asOf: AS_OF })).models[0]).toMatchObject({ leads: MEASURE_FACTS_MIN_LEADS, seenAgain: MEASURE_FACTS_MIN_LEADS });
+      expect(await facts.isUnique('reg_big', 'case_no', { measure: false })).toBe(true);
     } finally {
       await store.close();
     }
