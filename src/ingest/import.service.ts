@@ -2,7 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { getKind, listKinds, inferFieldFromHeader, parseHeader } from '../catalog/index.js';
 import type { DatasetKind } from '../catalog/dataset-kind.js';
-import { displayTime } from '../shared/display-time.js';
+import { displayTimeInMessage } from '../shared/display-time.js';
 import { JianduError } from '../shared/errors.js';
 import { scanFile } from './file-scan.js';
 import type { LineProfile } from './line-scanner.js';
@@ -94,7 +94,7 @@ export class ImportService {
     if (previous && !options.force) {
       throw new JianduError(
         'duplicate_import',
-        `同一文件（SHA-256 相同）已于 ${displayTime(previous.importedAt)} 导入数据集“${options.dataset}”，批次 ${previous.batchId}。如确需再次导入，请加 --force`,
+        `同一文件（SHA-256 相同）已于 ${displayTimeInMessage(previous.importedAt)} 导入数据集“${options.dataset}”，批次 ${previous.batchId}。如确需再次导入，请加 --force`,
         { batchId: previous.batchId },
       );
     }

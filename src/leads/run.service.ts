@@ -6,6 +6,7 @@ import { choiceAfter } from '../rules/model-executor.js';
 import { executeRunnable, prepareRunnable } from '../rules/runnable-model.js';
 import type { ModelEntry } from '../rules/model-registry.js';
 import { LeadRepository, RunRepository, type ApplyResult, type WorkflowDb } from '../store/index.js';
+import { todayInDisplayZone } from '../shared/display-time.js';
 
 export interface RunOptions {
   readonly models: readonly ModelEntry[];
@@ -32,9 +33,9 @@ export interface RunSummary {
   readonly models: readonly ModelRunSummary[];
 }
 
+/** Today in the display time zone (Beijing unless `JIANDU_TZ` names another), whatever the machine's zone: the default run date. */
 export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return todayInDisplayZone();
 }
 
 /**
@@ -89,7 +90,7 @@ export class RunService {
       };
       try {
         // Measuring columns and streaming the result pay off for large results only (see choiceAfter).
-        const choice = choiceAfter(await runs.lastLeadCount(model.spec.id));
+        const choice = choiceAfter(await runs.lastLeadCount(model.spec.id), await runs.lastRunFailed(model.spec.id));
         await record(await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeRunnable(this.wh, model, asOf, stats, choice) }), 'succeeded');
       } catch (error) {
         failed ??= error;

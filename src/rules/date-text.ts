@@ -8,7 +8,7 @@ const INFINITE_DAYS = 2 ** 31 - 1;
  * Property-tested against the cast over DuckDB's whole range (test/rules/lead-texts.property.test.ts).
  *
  * @example dateText(19_844) // '2024-05-01'
- * @example dateText(-719_529) // '0001-12-31 (BC)'
+ * @example dateText(-719_163) // '0001-12-31 (BC)'
  */
 export function dateText(days: number): string {
   if (days === INFINITE_DAYS) return 'infinity';

@@ -6,8 +6,10 @@ import type { ModelSpec } from './spec/model-spec.js';
 export interface InputBinding {
   /** Input alias → dataset names feeding it. */
   readonly bindings: ReadonlyMap<string, readonly string[]>;
-  /** `alias.field` → semantic type, from the bound datasets. */
+  /** `alias.field` → semantic type, from the bound datasets (the last one's where they differ). */
   readonly fieldTypes: ReadonlyMap<string, SemanticType>;
+  /** The fields (`alias.field`) whose bound datasets give them different types. */
+  readonly mixedTypes: ReadonlySet<string>;
   /** Input alias → (model field → dataset column), only for fields mapped to another column. */
   readonly columns: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
@@ -28,6 +30,7 @@ export function bindInputs(spec: ModelSpec, datasets: readonly DatasetRecord[], 
   const problems: string[] = [];
   const bindings = new Map<string, string[]>();
   const fieldTypes = new Map<string, SemanticType>();
+  const mixedTypes = new Set<string>();
   const columns = new Map<string, Map<string, string>>();
   for (const input of spec.inputs) {
     const named = overrides[input.alias] ?? input.dataset;
@@ -49,7 +52,12 @@ export function bindInputs(spec: ModelSpec, datasets: readonly DatasetRecord[], 
       for (const f of input.fields) {
         const column = mapped.get(f) ?? f;
         const field = d.fields.find((x) => x.name === column);
-        if (field) fieldTypes.set(`${input.alias}.${f}`, field.type);
+        const ref = `${input.alias}.${f}`;
+        if (field) {
+          const seen = fieldTypes.get(ref);
+          if (seen !== undefined && seen !== field.type) mixedTypes.add(ref);
+          fieldTypes.set(ref, field.type);
+        }
         else if (column !== f) problems.push(`数据集“${d.name}”没有列“${column}”（--map ${input.alias}.${f}=${column}）；已有的列：${d.fields.map((x) => x.name).join('、')}`);
         else problems.push(`数据集“${d.name}”缺少输入“${input.alias}”需要的字段“${f}”${mapHint(input.alias, f, d)}`);
       }
@@ -58,7 +66,7 @@ export function bindInputs(spec: ModelSpec, datasets: readonly DatasetRecord[], 
     if (mapped.size > 0) columns.set(input.alias, mapped);
   }
   if (problems.length > 0) throw new JianduError('not_found', `模型“${spec.id}”缺少数据：\n  - ${problems.join('\n  - ')}`, { modelId: spec.id, problems });
-  return { bindings, fieldTypes, columns };
+  return { bindings, fieldTypes, mixedTypes, columns };
 }
 
 /** How to supply a missing field: map it to a column of the dataset that is not already a model field. */

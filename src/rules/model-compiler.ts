@@ -13,6 +13,8 @@ export interface CompileOptions {
   readonly dialect: Dialect;
   readonly bindings: ReadonlyMap<string, readonly string[]>;
   readonly fieldTypes: ReadonlyMap<string, SemanticType>;
+  /** Fields whose bound datasets type them differently (see `InputBinding.mixedTypes`); none when omitted. */
+  readonly mixedTypes?: ReadonlySet<string>;
   /** Input alias → (field → dataset column), from `--map alias.field=column`. */
   readonly columns?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly parameters: ReadonlyMap<string, ParameterValue>;

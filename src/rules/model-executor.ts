@@ -75,13 +75,14 @@ export interface QueryChoice {
 }
 
 /**
- * How a run chooses, from the number of leads its model found last time (undefined: never run):
- * columns are measured after a large result (see MEASURE_FACTS_MIN_LEADS), and the result is
- * streamed after a very large one (see STREAM_MIN_LEADS).
+ * How a run chooses, from the number of leads its model's last successful run found (undefined:
+ * none) and whether its latest run failed: columns are measured after a large result (see
+ * MEASURE_FACTS_MIN_LEADS); the result is streamed after a very large one (see STREAM_MIN_LEADS)
+ * and after a failure — which may have been a buffered result too large for memory.
  */
-export function choiceAfter(lastLeads: number | undefined): QueryChoice {
+export function choiceAfter(lastLeads: number | undefined, lastFailed = false): QueryChoice {
   const last = lastLeads ?? 0;
-  return { measureFacts: last >= MEASURE_FACTS_MIN_LEADS, stream: last >= STREAM_MIN_LEADS };
+  return { measureFacts: last >= MEASURE_FACTS_MIN_LEADS, stream: lastFailed || last >= STREAM_MIN_LEADS };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayTime } from './display-time.js';
+import { displayTime, displayTimeInMessage, todayInDisplayZone } from './display-time.js';
 import { JianduError } from './errors.js';
 
 describe('displayTime', () => {
@@ -25,6 +25,17 @@ describe('displayTime', () => {
     expect(displayTime('2024-05-01T02:30:00Z')).toBe('2024-05-01 08:30:00');
     process.env['JIANDU_TZ'] = 'Mars/Olympus';
     expect(() => displayTime('2024-05-01T02:30:00Z')).toThrow(JianduError);
+  });
+
+  it('gives today in Beijing, a day ahead of UTC in the evening', () => {
+    delete process.env['JIANDU_TZ'];
+    expect(todayInDisplayZone(new Date('2024-05-01T20:00:00Z'))).toBe('2024-05-02');
+    expect(todayInDisplayZone(new Date('2024-05-01T15:59:59Z'))).toBe('2024-05-01');
+  });
+
+  it('says a bad zone in an error message as UTC rather than failing in its place', () => {
+    process.env['JIANDU_TZ'] = 'Mars/Olympus';
+    expect(displayTimeInMessage('2024-05-01T02:30:00Z')).toBe('2024-05-01 02:30:00 UTC');
   });
 
   it('gives back text that is not a time as it is', () => {

@@ -14,7 +14,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
  * @example displayTime('2024-05-01T02:30:00Z') // '2024-05-01 10:30:00'
  */
 export function displayTime(value: Date | string, zone: string = process.env['JIANDU_TZ'] || DEFAULT_DISPLAY_ZONE): string {
-  const date = typeof value === 'string' ? new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`) : value;
+  const date = typeof value === 'string' ? new Date(/(?:[zZ]|[+-]\d\d(?::?\d\d)?)$/.test(value) ? value : `${value}Z`) : value;
   if (Number.isNaN(date.getTime())) return String(value);
   let format = formats.get(zone);
   if (!format) {
@@ -42,4 +42,22 @@ function zoneFormat(zone: string): Intl.DateTimeFormat {
     if (!(error instanceof RangeError)) throw error;
     throw new JianduError('invalid_argument', `时区无效：${zone}（JIANDU_TZ 应为 IANA 时区名，如 Asia/Shanghai）`, { zone });
   }
+}
+
+/**
+ * {@link displayTime} for a message about something else (an error): with a time zone that does
+ * not exist it gives the UTC time, marked so, instead of failing in place of the message.
+ */
+export function displayTimeInMessage(value: Date | string): string {
+  try {
+    return displayTime(value);
+  } catch (error) {
+    if (!(error instanceof JianduError)) throw error;
+    return `${displayTime(value, 'UTC')} UTC`;
+  }
+}
+
+/** Today's date, 'YYYY-MM-DD', in the display time zone (Beijing unless `JIANDU_TZ` says otherwise). */
+export function todayInDisplayZone(now: Date = new Date()): string {
+  return displayTime(now).slice(0, 10);
 }

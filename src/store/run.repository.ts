@@ -63,6 +63,12 @@ export class RunRepository {
     return row?.leads;
   }
 
+  /** Whether the model's latest recorded run failed. */
+  async lastRunFailed(modelId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('model_runs').select('status').where('model_id', '=', modelId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row?.status === 'failed';
+  }
+
   /** Closes a running run with its outcome; a run finishes once. */
   async finishRun(id: number, status: 'succeeded' | 'failed', error?: string | null): Promise<Run> {
     const row = await this.db

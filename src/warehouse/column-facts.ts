@@ -38,7 +38,7 @@ export class ColumnFacts {
     );
     const unique = measured?.u === true;
     // Kept for later runs; a warehouse that cannot take the write (a read-only file) measures again next time.
-    await this.wh.run('INSERT OR REPLACE INTO jiandu.column_facts VALUES ($1, $2, $3, $4, now()::TIMESTAMP)', [dataset, column, version, unique]).catch(() => undefined);
+    await this.wh.run("INSERT OR REPLACE INTO jiandu.column_facts VALUES ($1, $2, $3, $4, timezone('UTC', now()))", [dataset, column, version, unique]).catch(() => undefined);
     return unique;
   }
 

@@ -67,7 +67,11 @@ export class Warehouse {
     }
   }
 
-  /** Runs a query and returns its rows as plain JS objects (BIGINT as bigint, DATE as DuckDB values). */
+  /**
+   * Runs a query and returns its rows as JSON-like JS objects (node-api's `getRowObjectsJson`: BIGINT
+   * and DECIMAL as text, DATE as node-api's text — which for dates before 1 AD or ±infinity is not
+   * DuckDB's own cast; the runner's path, `queryChunks`, writes those as DuckDB does).
+   */
   async all<T extends object>(sql: string, params: SqlParams = []): Promise<T[]> {
     try {
       const reader = await this.connection.runAndReadAll(sql, params.length ? [...params] : undefined);

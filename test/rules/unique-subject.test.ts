@@ -175,6 +175,7 @@ describe('a run', () => {
     expect(choiceAfter(12)).toEqual({ measureFacts: false, stream: false });
     expect(choiceAfter(MEASURE_FACTS_MIN_LEADS)).toEqual({ measureFacts: true, stream: false });
     expect(choiceAfter(STREAM_MIN_LEADS)).toEqual({ measureFacts: true, stream: true });
+    expect(choiceAfter(undefined, true)).toEqual({ measureFacts: false, stream: true });
   });
 
   it('has a column measured only for a model whose last run found many leads', async () => {

@@ -51,10 +51,11 @@ export function registerModelsCommand(program: Command, global: () => GlobalOpti
           return;
         }
         const asOf = flags.asOf ?? today();
-        // DuckDB: the form the runner would run on the data as it is (see queryFor).
+        // DuckDB: the form the runner would run with the facts known about the data (see queryFor);
+        // printing measures nothing (a measurement would change what the next run chooses).
         const q =
           dialect === 'duckdb'
-            ? await queryFor(wh, prepareModel(entry.spec, datasets, { asOf, bindings: entry.bindings }))
+            ? await queryFor(wh, prepareModel(entry.spec, datasets, { asOf, bindings: entry.bindings }), { measureFacts: false })
             : compileModel(entry.spec, { dialect, ...binding, parameters: resolveParameters(entry.spec, {}), asOf });
         process.stdout.write(`-- ${entry.spec.name}（${dialect}）\n${q.sql};\n`);
         q.parameters.forEach((p, i) => process.stdout.write(`-- $${i + 1} = ${JSON.stringify(p)}\n`));

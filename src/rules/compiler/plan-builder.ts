@@ -11,6 +11,8 @@ export interface PlanContext {
   readonly bindings: ReadonlyMap<string, readonly string[]>;
   /** `alias.field` → semantic type, for typing literals compared with that field. */
   readonly fieldTypes: ReadonlyMap<string, SemanticType>;
+  /** Fields whose bound datasets type them differently (see `InputBinding.mixedTypes`); none when omitted. */
+  readonly mixedTypes?: ReadonlySet<string>;
   /** Input alias → (field → dataset column) where the workspace names a field differently. */
   readonly columns?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Resolved parameter values (defaults overridden by the user). */
@@ -260,7 +262,8 @@ export function buildQueryPlan(spec: ModelSpec, rule: RuleSpec, ctx: PlanContext
     evidence: [rule.from, ...(rule.joins ?? []).map((j) => j.alias)],
     explain,
     fieldTypes: new Map([...ctx.fieldTypes].map(([ref, type]) => [ref, sqlTypeOf(type)])),
-    dateFields: new Set([...ctx.fieldTypes].flatMap(([ref, type]) => (type === 'date' ? [ref] : []))),
+    // A DATE column in every bound dataset (their UNION is then a DATE too).
+    dateFields: new Set([...ctx.fieldTypes].flatMap(([ref, type]) => (type === 'date' && !ctx.mixedTypes?.has(ref) ? [ref] : []))),
   };
 }
 

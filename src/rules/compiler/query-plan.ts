@@ -62,6 +62,6 @@ export interface QueryPlan {
   readonly explain: readonly ExplainPlan[];
   /** The SQL type of each field the model reads (`alias.field`). */
   readonly fieldTypes: ReadonlyMap<string, SqlType>;
-  /** The fields (`alias.field`) of semantic type `date`: a DATE column in the warehouse. */
+  /** The fields (`alias.field`) of semantic type `date` in every dataset bound to their input: a DATE column in the warehouse. */
   readonly dateFields: ReadonlySet<string>;
 }
