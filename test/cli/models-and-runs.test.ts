@@ -51,7 +51,9 @@ describe('running models and following leads across runs', () => {
     expect(leads).toHaveLength(1);
     expect(leads[0]?.status).toBe('cleared');
     expect(leads[0]?.clearedAt).not.toBeNull();
-    // In text: when it was found and cleared, by which runs, and its history, in Beijing time.
+    // In text: the list gives the day it was found; the lead when it was found and cleared, by
+    // which runs, and its history, in Beijing time.
+    expect(runCli(['leads', 'list'], ws).stdout).toMatch(new RegExp(`^#${leads[0]?.id}\\t已消除\\t\\d{4}-\\d\\d-\\d\\d\\thanging_criminal_cases\\t`, 'm'));
     const text = runCli(['leads', 'show', String(leads[0]?.id)], ws).stdout;
     const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d';
     expect(text).toMatch(new RegExp(`发现：${time}（运行 #${first.runId}）.*消除：${time}（运行 #${longer.runId}）`));

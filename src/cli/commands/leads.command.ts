@@ -31,7 +31,11 @@ export function registerLeadsCommand(program: Command, global: () => GlobalOptio
         return;
       }
       if (items.length === 0) process.stdout.write('没有线索。\n');
-      for (const l of items) process.stdout.write(`#${String(l['id'])}\t${STATUS_LABELS[String(l['status'])] ?? String(l['status'])}\t${String(l['modelId'])}\t${String(l['severity'])}\t${String(l['title'])}\n`);
+      // Found on (Beijing date), for triage: what is new since the last look.
+      for (const l of items) {
+        const found = displayTime(l['firstSeenAt'] as Date).slice(0, 10);
+        process.stdout.write(`#${String(l['id'])}\t${STATUS_LABELS[String(l['status'])] ?? String(l['status'])}\t${found}\t${String(l['modelId'])}\t${String(l['severity'])}\t${String(l['title'])}\n`);
+      }
     });
   leads
     .command('show')
