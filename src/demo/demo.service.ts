@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { RunService, today, type RunSummary } from '../leads/run.service.js';
+import { RunService, type RunSummary } from '../leads/run.service.js';
+import { todayInDisplayZone } from '../shared/display-time.js';
 import { bindInputs } from '../rules/input-binder.js';
 import { loadModels, type ModelEntry } from '../rules/model-registry.js';
 import { JianduError } from '../shared/errors.js';
@@ -57,7 +58,7 @@ export async function runDemo(wh: Warehouse, store: WorkflowDb, ws: Workspace, o
   } else {
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
     step(`生成合成县（规模 ${options.scale}，种子 ${options.seed}）…`);
-    manifest = await synthesizeCounty({ outDir: dir, scale: options.scale, seed: options.seed, asOf: options.asOf ?? today() });
+    manifest = await synthesizeCounty({ outDir: dir, scale: options.scale, seed: options.seed, asOf: options.asOf ?? todayInDisplayZone() });
     step(`  ${manifest.files.length} 个机关文件，${manifest.rows} 行，写入 ${dir}`);
   }
 

@@ -33,11 +33,6 @@ export interface RunSummary {
   readonly models: readonly ModelRunSummary[];
 }
 
-/** Today in the display time zone (Beijing unless `JIANDU_TZ` names another), whatever the machine's zone: the default run date. */
-export function today(): string {
-  return todayInDisplayZone();
-}
-
 /**
  * Runs models over the warehouse and moves their leads into the workflow store: one run record,
  * one model-run record per model (version, parameters, the batches it saw, counts, durations).
@@ -51,7 +46,7 @@ export class RunService {
   ) {}
 
   async run(options: RunOptions): Promise<RunSummary> {
-    const asOf = options.asOf ?? today();
+    const asOf = options.asOf ?? todayInDisplayZone();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new JianduError('invalid_argument', `--as-of 应为日期 YYYY-MM-DD：${asOf}`);
     const datasets = await new DatasetRepository(this.wh).list();
     // Bind and compile every model first, so missing data is reported before anything runs.

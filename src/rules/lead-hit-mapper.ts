@@ -106,6 +106,8 @@ export class LeadHitMapper {
   /** Index in the texts of each template value. */
   private readonly templates: readonly number[];
   private readonly explain: readonly { readonly label: string; readonly refs: readonly string[]; readonly indexes: readonly number[] }[];
+  /** Writes the dates that come as DATE values (OutputColumns.dates), each distinct day once per mapper. */
+  private readonly dateText = dateTexts();
 
   constructor(
     private readonly spec: ModelSpec,
@@ -182,7 +184,7 @@ export class LeadHitMapper {
     };
     const texts = index(c.texts);
     const dates = c.dates.map((d) => ({ index: d.index, column: index(d.column) }));
-    const dateText = dateTexts();
+    const dateText = this.dateText;
     const amount = c.amount === null ? -1 : index(c.amount);
     const flags = c.explain.map((x) => (x.flag === true ? -1 : index(x.flag)));
     const evidence = c.evidence.map((e) => ({ column: index(e.column), e }));
@@ -224,10 +226,7 @@ export class LeadHitMapper {
     }
     const texts = row[c.texts];
     const rowTexts = (typeof texts === 'string' ? JSON.parse(texts) : texts) as (string | null)[];
-    if (c.dates.length > 0) {
-      const dateText = dateTexts();
-      for (const d of c.dates) rowTexts[d.index] = dateText(row[d.column]);
-    }
+    for (const d of c.dates) rowTexts[d.index] = this.dateText(row[d.column]);
     return make(
       rowTexts,
       c.amount === null ? null : numberOf(row[c.amount]),

@@ -1,7 +1,7 @@
+import { JianduError } from './errors.js';
+
 /** The time zone times are shown in unless `JIANDU_TZ` names another: the users' (Beijing time). */
 export const DEFAULT_DISPLAY_ZONE = 'Asia/Shanghai';
-
-import { JianduError } from './errors.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -57,7 +57,10 @@ export function displayTimeInMessage(value: Date | string): string {
   }
 }
 
-/** Today's date, 'YYYY-MM-DD', in the display time zone (Beijing unless `JIANDU_TZ` says otherwise). */
+/**
+ * Today's date, 'YYYY-MM-DD', in the display time zone (Beijing unless `JIANDU_TZ` says
+ * otherwise), whatever the machine's zone: the default run date of `run`, `models sql` and the demo.
+ */
 export function todayInDisplayZone(now: Date = new Date()): string {
   return displayTime(now).slice(0, 10);
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { todayInDisplayZone } from '../../shared/display-time.js';
 import { DatasetRepository } from '../../warehouse/dataset.repository.js';
 import { bindInputs } from '../../rules/input-binder.js';
 import { compileModel, type Dialect } from '../../rules/model-compiler.js';
@@ -7,7 +8,6 @@ import { isSqlRule } from '../../rules/spec/model-spec.js';
 import { AS_OF_PARAMETER } from '../../rules/sql-model-executor.js';
 import { describeModel, loadModels, selectModels } from '../../rules/model-registry.js';
 import { resolveParameters } from '../../rules/parameter-values.js';
-import { today } from '../../leads/run.service.js';
 import { JianduError } from '../../shared/errors.js';
 import { openWorkspace } from '../../workspace/workspace.js';
 import { printJson, withWarehouse, type GlobalOptions } from '../cli-context.js';
@@ -50,7 +50,7 @@ export function registerModelsCommand(program: Command, global: () => GlobalOpti
           process.stdout.write(`-- ${entry.spec.name}（专家 SQL，按原文在 DuckDB 中只读运行；$${AS_OF_PARAMETER} 为运行日期）\n${entry.spec.rule.sql.trim()};\n`);
           return;
         }
-        const asOf = flags.asOf ?? today();
+        const asOf = flags.asOf ?? todayInDisplayZone();
         // DuckDB: the form the runner would run with the facts known about the data (see queryFor);
         // printing measures nothing (a measurement would change what the next run chooses).
         const q =
