@@ -3,9 +3,9 @@ import { BatchRepository } from '../warehouse/batch.repository.js';
 import { DatasetRepository } from '../warehouse/dataset.repository.js';
 import { JianduError } from '../shared/errors.js';
 import { choiceAfter } from '../rules/model-executor.js';
-import { executeRunnable, prepareRunnable } from '../rules/runnable-model.js';
+import { executeRunnableForStore, prepareRunnable } from '../rules/runnable-model.js';
 import type { ModelEntry } from '../rules/model-registry.js';
-import { LeadRepository, RunRepository, type ApplyResult, type WorkflowDb } from '../store/index.js';
+import { LeadRepository, RunRepository, type ApplyResult, type KnownContent, type RunHit, type WorkflowDb } from '../store/index.js';
 import { todayInDisplayZone } from '../shared/display-time.js';
 
 export interface RunOptions {
@@ -86,7 +86,9 @@ export class RunService {
       try {
         // Measuring columns and streaming the result pay off for large results only (see choiceAfter).
         const choice = choiceAfter(await runs.lastLeadCount(model.spec.id), await runs.lastRunFailed(model.spec.id));
-        await record(await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits: executeRunnable(this.wh, model, asOf, stats, choice) }), 'succeeded');
+        // The store says which leads it holds unchanged; those rows are not rendered again.
+        const hits = (known: KnownContent): AsyncIterable<readonly RunHit[]> => executeRunnableForStore(this.wh, model, asOf, stats, choice, known);
+        await record(await leads.applyModelRun({ runId: run.id, modelId: model.spec.id, modelVersion: model.spec.version, asOf, hits }), 'succeeded');
       } catch (error) {
         failed ??= error;
         await record({ leads: 0, new: 0, seenAgain: 0, cleared: 0, reopened: 0 }, 'failed', errorMessage(error));

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { DuckDBDateValue, DuckDBDecimalValue, DuckDBListVector, DuckDBStructVector, type DuckDBDataChunk, type DuckDBVector } from '@duckdb/node-api';
 import type { EvidenceColumn, OutputColumns } from './compiler/compiled-query.js';
+import { DIGEST_COLUMN } from './content-digest.js';
 import { dateText } from './date-text.js';
 import type { ParameterValue } from './compiler/plan-builder.js';
 import type { QueryPlan } from './compiler/query-plan.js';
@@ -29,6 +30,22 @@ export interface LeadHit {
   readonly amount: number | null;
   readonly evidence: EvidenceRef[];
   readonly explanation: ExplanationItem[];
+  /** The lead's content digest from DuckDB (see `withContentDigest`); absent: the store hashes the lead itself. */
+  readonly contentHash?: string;
+}
+
+/** A hit the store already holds exactly as it is, known by its content digest alone: not rendered. */
+export interface UnchangedHit {
+  readonly unchanged: true;
+  readonly contentHash: string;
+}
+
+/** What a model run hands the lead store: rendered hits, and hits it knows unchanged. */
+export type RunHit = LeadHit | UnchangedHit;
+
+/** The content digests of the leads a store holds open for a model (see `LeadRepository.applyModelRun`). */
+export interface KnownContent {
+  has(contentHash: string): boolean;
 }
 
 /** One row of a compiled model query, decoded but not yet rendered: the values as the engine gave them. */
@@ -60,6 +77,9 @@ type MakeHit<T> = (texts: Texts, amount: number | null, evidence: EvidenceRef[],
 type TemplatePart = string | { readonly index: number; readonly distance: boolean };
 
 const MISSING = '（空）';
+
+/** Changes when the way a lead is rendered changes, so digests made before no longer match. */
+const RENDER_FORMAT = 1;
 
 /**
  * A lead's identity across runs: md5 (hex) of the model id and the subject texts (NULL as empty),
@@ -106,6 +126,13 @@ export class LeadHitMapper {
   /** Index in the texts of each template value. */
   private readonly templates: readonly number[];
   private readonly explain: readonly { readonly label: string; readonly refs: readonly string[]; readonly indexes: readonly number[] }[];
+  /**
+   * Everything a lead is rendered from besides its row: the model, severity, the title and reason
+   * templates with parameters and run date filled in, subject and explanation names, where each
+   * sits in the row. Part of the content digest, so a template edited without a new model
+   * version still renders the model's known leads again.
+   */
+  readonly renderKey: string;
   /** Writes the dates that come as DATE values (OutputColumns.dates), each distinct day once per mapper. */
   private readonly dateText = dateTexts();
 
@@ -150,6 +177,10 @@ export class LeadHitMapper {
     this.subjectRefs = plan.subject.map((s) => s.ref);
     this.templates = columns.templates;
     this.explain = plan.explain.map((x, i) => ({ label: x.label, refs: x.values.map((v) => v.ref), indexes: columns.explain[i]?.values ?? [] }));
+    this.renderKey = hash(
+      'md5',
+      JSON.stringify([RENDER_FORMAT, spec.id, spec.lead.severity, this.title, this.reason, this.subjectRefs, this.explain, columns.subject, columns.templates, columns.dates]),
+    );
   }
 
   /** Maps one row object (any engine) to a lead hit. */
@@ -170,12 +201,40 @@ export class LeadHitMapper {
     return this.chunkReader(columnNames, (texts, amount, evidence, flags) => this.hit(texts, amount, evidence, flags));
   }
 
+  /**
+   * {@link readChunks} for a query with the content digest column (see `withContentDigest`): a
+   * row whose digest is in `known` becomes an {@link UnchangedHit} without being decoded; every
+   * other row a lead hit carrying its digest. Rows keep their order (the store takes the first
+   * hit of a fingerprint).
+   */
+  readDigestedChunks(columnNames: readonly string[], known: KnownContent): (chunk: DuckDBDataChunk, out: RunHit[]) => void {
+    const digestIndex = columnNames.indexOf(DIGEST_COLUMN);
+    if (digestIndex < 0) throw new Error(`compiled model query has no column ${DIGEST_COLUMN}`);
+    let digest = '';
+    return this.chunkReader<RunHit>(
+      columnNames,
+      (texts, amount, evidence, flags) => this.hit(texts, amount, evidence, flags, digest),
+      (chunk) => {
+        const digests = chunk.getColumnVector(digestIndex);
+        return (r) => {
+          digest = digests.getItem(r) as string;
+          return known.has(digest) ? { unchanged: true, contentHash: digest } : undefined;
+        };
+      },
+    );
+  }
+
   /** {@link readChunks}, decoding each row to its values and its lead hit. */
   decodeChunks(columnNames: readonly string[]): (chunk: DuckDBDataChunk, out: DecodedHit[]) => void {
     return this.chunkReader(columnNames, (texts, amount, evidence, flags) => this.decoded(texts, amount, evidence, flags));
   }
 
-  private chunkReader<T>(columnNames: readonly string[], make: MakeHit<T>): (chunk: DuckDBDataChunk, out: T[]) => void {
+  /** Reads chunks row by row; `answerer`, when given, may answer a row of a chunk without its being decoded. */
+  private chunkReader<T>(
+    columnNames: readonly string[],
+    make: MakeHit<T>,
+    answerer?: (chunk: DuckDBDataChunk) => (r: number) => T | undefined,
+  ): (chunk: DuckDBDataChunk, out: T[]) => void {
     const c = this.columns;
     const index = (name: string): number => {
       const i = columnNames.indexOf(name);
@@ -194,8 +253,14 @@ export class LeadHitMapper {
       const amountV = amount < 0 ? null : chunk.getColumnVector(amount);
       const flagV = flags.map((i) => (i < 0 ? null : chunk.getColumnVector(i)));
       const readers = evidence.map(({ column, e }) => this.evidenceReader(chunk.getColumnVector(column), e));
+      const answer = answerer?.(chunk);
       const n = chunk.rowCount;
       for (let r = 0; r < n; r++) {
+        const answered = answer?.(r);
+        if (answered !== undefined) {
+          out.push(answered);
+          continue;
+        }
         const refs: EvidenceRef[] = [];
         for (const read of readers) read(r, refs);
         const flagged: (boolean | null)[] = [];
@@ -251,7 +316,7 @@ export class LeadHitMapper {
   }
 
   /** The lead hit of one row: subject, title and reason filled, explanation. */
-  private hit(texts: Texts, amount: number | null, evidence: EvidenceRef[], flags: (boolean | null)[]): LeadHit {
+  private hit(texts: Texts, amount: number | null, evidence: EvidenceRef[], flags: (boolean | null)[], contentHash?: string): LeadHit {
     const c = this.columns;
     const subject: Record<string, string | null> = {};
     const subjectTexts: (string | null)[] = [];
@@ -277,6 +342,7 @@ export class LeadHitMapper {
       amount: amount === null ? null : Math.round(amount * 100) / 100,
       evidence,
       explanation,
+      ...(contentHash === undefined ? {} : { contentHash }),
     };
   }
 

@@ -4,7 +4,9 @@ import { ensurePinyinTable } from '../warehouse/pinyin-table.js';
 import { JianduError } from '../shared/errors.js';
 import type { DatasetRecord } from '../warehouse/dataset.repository.js';
 import { bindInputs, type BindingOverrides } from './input-binder.js';
-import { LeadHitMapper, type LeadHit } from './lead-hit-mapper.js';
+import type { DuckDBDataChunk } from '@duckdb/node-api';
+import { withContentDigest } from './content-digest.js';
+import { LeadHitMapper, type KnownContent, type LeadHit, type RunHit } from './lead-hit-mapper.js';
 import { compileModel, type CompiledModel } from './model-compiler.js';
 import { uniqueSubjectColumns, type DatasetColumn } from './compiler/unique-subject.js';
 import { resolveParameters } from './parameter-values.js';
@@ -109,16 +111,45 @@ async function someUnique(facts: ColumnFacts, group: readonly DatasetColumn[], m
  * set-wise in DuckDB; only the hits (one row per lead) come through JavaScript, read column-wise
  * from DuckDB's result chunks, where the title and reason templates are filled.
  */
-export async function* executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }, choice: QueryChoice = {}): AsyncGenerator<LeadHit[]> {
+export function executeModel(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }, choice: QueryChoice = {}): AsyncGenerator<LeadHit[]> {
+  return run(wh, model, asOf, stats, choice, (compiled, mapper) => ({ query: compiled, read: (names) => mapper.readChunks(names) }));
+}
+
+/**
+ * {@link executeModel} the way a run feeds the lead store: each row comes with its content digest
+ * (see `withContentDigest`), and a row whose digest the store already holds (`known`) is handed
+ * over as an {@link UnchangedHit}, never decoded; the others as lead hits carrying their digest.
+ */
+export function executeModelDigested(
+  wh: Warehouse,
+  model: PreparedModel,
+  asOf: string,
+  stats: { queryMs: number },
+  choice: QueryChoice,
+  known: KnownContent,
+): AsyncGenerator<RunHit[]> {
+  return run<RunHit>(wh, model, asOf, stats, choice, (compiled, mapper) => ({
+    query: withContentDigest(compiled, mapper.renderKey),
+    read: (names) => mapper.readDigestedChunks(names, known),
+  }));
+}
+
+type Reading<T> = (
+  compiled: CompiledModel,
+  mapper: LeadHitMapper,
+) => { query: { readonly sql: string; readonly parameters: readonly (string | number | boolean)[] }; read: (columnNames: readonly string[]) => (chunk: DuckDBDataChunk, out: T[]) => void };
+
+async function* run<T>(wh: Warehouse, model: PreparedModel, asOf: string, stats: { queryMs: number }, choice: QueryChoice, reading: Reading<T>): AsyncGenerator<T[]> {
   const started = performance.now();
   const compiled = await queryFor(wh, model, choice);
   const mapper = new LeadHitMapper(model.spec, compiled.plan, compiled.columns, model.parameters, asOf);
   if (compiled.usesPinyin) await ensurePinyinTable(wh);
+  const { query, read: reader } = reading(compiled, mapper);
   // Streamed when asked for and DuckDB can (see QueryChoice.stream, Warehouse.queryChunks): it
   // then runs while the hits are mapped, and a large result is never held whole.
-  const { columnNames, chunks } = await wh.queryChunks(compiled.sql, compiled.parameters, { stream: choice.stream === true });
-  const read = mapper.readChunks(columnNames);
-  let batch: LeadHit[] = [];
+  const { columnNames, chunks } = await wh.queryChunks(query.sql, query.parameters, { stream: choice.stream === true });
+  const read = reader(columnNames);
+  let batch: T[] = [];
   for await (const chunk of chunks) {
     read(chunk, batch);
     if (batch.length >= HIT_BATCH) {

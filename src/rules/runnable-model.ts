@@ -1,8 +1,8 @@
 import type { DatasetRecord } from '../warehouse/dataset.repository.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { BindingOverrides } from './input-binder.js';
-import type { LeadHit } from './lead-hit-mapper.js';
-import { executeModel, prepareModel, type PreparedModel, type QueryChoice } from './model-executor.js';
+import type { KnownContent, LeadHit, RunHit } from './lead-hit-mapper.js';
+import { executeModel, executeModelDigested, prepareModel, type PreparedModel, type QueryChoice } from './model-executor.js';
 import { executeSqlModel, prepareSqlModel, type PreparedSqlModel } from './sql-model-executor.js';
 import { isSqlRule, type ModelSpec } from './spec/model-spec.js';
 
@@ -21,4 +21,19 @@ export function prepareRunnable(
 /** Runs a prepared model and yields its hits in batches. */
 export function executeRunnable(wh: Warehouse, model: RunnableModel, asOf: string, stats: { queryMs: number }, choice: QueryChoice = {}): AsyncGenerator<LeadHit[]> {
   return model.kind === 'sql' ? executeSqlModel(wh, model, asOf, stats) : executeModel(wh, model, asOf, stats, choice);
+}
+
+/**
+ * Runs a prepared model for the lead store: a compiled model skips the leads the store holds
+ * unchanged (`known`, see `executeModelDigested`); an SQL model's hits are all rendered.
+ */
+export function executeRunnableForStore(
+  wh: Warehouse,
+  model: RunnableModel,
+  asOf: string,
+  stats: { queryMs: number },
+  choice: QueryChoice,
+  known: KnownContent,
+): AsyncGenerator<RunHit[]> {
+  return model.kind === 'sql' ? executeSqlModel(wh, model, asOf, stats) : executeModelDigested(wh, model, asOf, stats, choice, known);
 }

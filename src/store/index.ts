@@ -16,6 +16,7 @@ export { RunRepository } from './run.repository.js';
 export type {
   ApplyResult,
   EvidenceRef,
+  KnownContent,
   Lead,
   LeadCount,
   LeadEvent,
@@ -25,6 +26,8 @@ export type {
   LeadSeverity,
   LeadStatus,
   LeadWithEvents,
+  RunHit,
+  UnchangedHit,
 } from './lead.js';
 export type { ModelRun, ModelRunStatus, NewModelRun, Run, RunStatus, RunWithModels } from './run.js';
 export type { WorkflowSchema } from './workflow-schema.js';

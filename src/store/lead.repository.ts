@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { JianduError } from '../shared/errors.js';
 import { assertIsoDate } from './iso-date.js';
-import type { ApplyResult, Lead, LeadCount, LeadEvent, LeadFilter, LeadHit, LeadWithEvents } from './lead.js';
+import type { ApplyResult, KnownContent, Lead, LeadCount, LeadEvent, LeadFilter, LeadHit, LeadWithEvents, RunHit } from './lead.js';
 import { resolvePage } from './page.js';
 import type { LeadEventsTable, LeadsTable, WorkflowSchema } from './workflow-schema.js';
 
@@ -14,8 +14,12 @@ export interface ApplyModelRunArgs {
   modelVersion: number;
   /** The run's as-of date, 'YYYY-MM-DD'; must match the run's. */
   asOf: string;
-  /** The model's hits in batches (e.g. 10,000 each), in the order the model produced them. */
-  hits: AsyncIterable<readonly LeadHit[]>;
+  /**
+   * The model's hits in batches (e.g. 10,000 each), in the order the model produced them; or a
+   * function that makes them once it is told the content hashes of the model's open leads, so it
+   * can hand over an unchanged lead by its hash alone (see {@link UnchangedHit}).
+   */
+  hits: AsyncIterable<readonly RunHit[]> | ((known: KnownContent) => AsyncIterable<readonly RunHit[]>);
 }
 
 /**
@@ -71,11 +75,15 @@ export class LeadRepository {
    * source, a killed process) leaves the store exactly as it was before.
    *
    * 1. The model's open leads at this model version are read first, fingerprint and content hash
-   *    (the md5 of the JSON of what a run writes into a lead). A hit whose fingerprint and hash
-   *    match one of them is found again unchanged: it is counted and nothing of it is sent. Every
-   *    other hit goes, in batches, as one text parameter split in SQL (see {@link stageRows}),
-   *    into a staging table. Of hits with the same fingerprint the first one wins: each
-   *    fingerprint taken is marked in the same map, later hits with it are skipped.
+   *    (the hit's own `contentHash` when the run gave one — a digest DuckDB made of everything
+   *    the lead is rendered from — else the md5 of the JSON of what a run writes into a lead).
+   *    When `hits` is a function, it is handed those hashes, so the run can pass a lead it finds
+   *    unchanged as an {@link UnchangedHit}, by its hash alone. A hit whose fingerprint and hash
+   *    match a known lead, or an unchanged hit, is found again unchanged: it is counted and
+   *    nothing of it is sent. Every other hit goes, in batches, as one text parameter split in
+   *    SQL (see {@link stageRows}), into a staging table. Of hits with the same fingerprint the
+   *    first one wins: each fingerprint taken is marked in the same map, later hits with it are
+   *    skipped.
    * 2. Set-wise lifecycle, each statement writing its events by `INSERT … SELECT` from its own
    *    `RETURNING` (SQL committed in test/store/__snapshots__/lead-lifecycle.sql):
    *    - known fingerprint, changed → the lead takes the new subject, title, reason, severity,
@@ -128,24 +136,40 @@ export class LeadRepository {
       ) ON COMMIT DROP`.execute(trx);
 
       const known = await readKnownLeads(trx, modelId, modelVersion, this.options.knownLeadsPage ?? KNOWN_PAGE);
+      // Content hash → fingerprint, for the hits a run hands over by their hash alone.
+      const byHash = new Map<string, string>();
+      for (const [fingerprint, contentHash] of known) byHash.set(contentHash, fingerprint);
+      const source = typeof hits === 'function' ? hits({ has: (contentHash) => byHash.has(contentHash) }) : hits;
       let ord = 0;
       let staged = 0;
       let unchanged = 0;
-      for await (const batch of hits) {
+      for await (const batch of source) {
         const rows: StagingRow[] = [];
-        for (const hit of batch) {
+        for (const item of batch) {
+          if ('unchanged' in item) {
+            ord += 1;
+            const fingerprint = byHash.get(item.contentHash);
+            if (fingerprint === undefined) {
+              throw new JianduError('invalid_argument', `模型 ${modelId} 的未变线索摘要 ${item.contentHash} 不属于任何在办线索`, { modelId, contentHash: item.contentHash });
+            }
+            if (known.get(fingerprint) === FOUND) continue; // a hit with this fingerprint came first
+            known.set(fingerprint, FOUND);
+            unchanged += 1;
+            continue;
+          }
+          const hit = item;
           checkHit(modelId, hit);
           ord += 1;
           const stored = known.get(hit.fingerprint);
           if (stored === FOUND) continue; // a later hit with the fingerprint of one already taken
           known.set(hit.fingerprint, FOUND);
-          const json = leadJson(hit);
-          const contentHash = hash('md5', leadPayload(hit, json));
+          let json: LeadJson | undefined;
+          const contentHash = hit.contentHash ?? hash('md5', leadPayload(hit, (json = leadJson(hit))));
           if (stored === contentHash) {
             unchanged += 1;
             continue;
           }
-          rows.push({ ord, contentHash, hit, json });
+          rows.push({ ord, contentHash, hit, json: json ?? leadJson(hit) });
         }
         if (rows.length > 0) await stageRows(trx, rows);
         staged += rows.length;
@@ -256,22 +280,33 @@ const KNOWN_PAGE = 500_000;
 
 /**
  * The open leads of a model at this model version with their content hash (see {@link KnownLeads}),
- * as one JSON text per round trip: row by row, PGlite took 2 s to hand over 200,000 pairs. More
- * than `pageSize` leads are read in as many parts, by a hash of the fingerprint (each part scans
- * the model's leads; ordered pages by fingerprint took 0.4–0.8 s per 50,000, in random heap order).
+ * as one text per round trip, a record per lead (ASCII RS between records, US between the two
+ * fields): row by row, PGlite took 2 s to hand over 200,000 pairs; as JSON pairs
+ * (`json_agg(json_build_array(…))`) 0.7–1.0 s, as this text 0.2 s plus the split. A field holding
+ * a separator would change the record count or a record's field count; such a page is read again
+ * as JSON. More than `pageSize` leads are read in as many parts, by a hash of the fingerprint
+ * (each part scans the model's leads; ordered pages by fingerprint took 0.4–0.8 s per 50,000, in
+ * random heap order).
  */
 async function readKnownLeads(trx: Transaction<WorkflowSchema>, modelId: string, modelVersion: number, pageSize: number): Promise<KnownLeads> {
   const known: KnownLeads = new Map();
   const knowable = sql`l.model_id = ${modelId} AND l.status = 'open' AND l.model_version = ${modelVersion} AND l.content_hash IS NOT NULL`;
   const read = async (parts: number, part: number, limit: number): Promise<number> => {
-    const { rows } = await sql<{ page: string | null }>`
-      SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
-      FROM (SELECT l.fingerprint, l.content_hash FROM leads l
+    const leads = sql`SELECT l.fingerprint, l.content_hash FROM leads l
             WHERE ${knowable} AND (${parts} = 1 OR abs(hashtext(l.fingerprint) % ${parts}) = ${part})
-            LIMIT ${limit}) AS p`.execute(trx);
-    const page = JSON.parse(rows[0]?.page ?? '[]') as [string, string][];
-    for (const [fingerprint, contentHash] of page) known.set(fingerprint, contentHash);
-    return page.length;
+            LIMIT ${limit}`;
+    const { rows } = await sql<{ page: string | null; n: number }>`
+      SELECT string_agg(p.fingerprint || chr(31) || p.content_hash, chr(30)) AS page, count(*)::float8 AS n FROM (${leads}) AS p`.execute(trx);
+    const n = Number(rows[0]?.n ?? 0);
+    const page = n === 0 ? [] : splitPairs(rows[0]?.page ?? '', n);
+    if (page) {
+      for (const [fingerprint, contentHash] of page) known.set(fingerprint, contentHash);
+      return n;
+    }
+    const json = await sql<{ page: string | null }>`SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page FROM (${leads}) AS p`.execute(trx);
+    const pairs = JSON.parse(json.rows[0]?.page ?? '[]') as [string, string][];
+    for (const [fingerprint, contentHash] of pairs) known.set(fingerprint, contentHash);
+    return pairs.length;
   };
   // Usually all in one: a model has fewer open leads than a page.
   if ((await read(1, 0, pageSize + 1)) <= pageSize) return known;
@@ -280,6 +315,19 @@ async function readKnownLeads(trx: Transaction<WorkflowSchema>, modelId: string,
   const parts = Math.ceil(Number(rows[0]?.n ?? 0) / pageSize);
   for (let part = 0; part < parts; part++) await read(parts, part, Number.MAX_SAFE_INTEGER);
   return known;
+}
+
+/** The `n` pairs of a page of {@link readKnownLeads}, or null when a field held a separator. */
+function splitPairs(page: string, n: number): [string, string][] | null {
+  const records = page.split(RS);
+  if (records.length !== n) return null;
+  const pairs: [string, string][] = [];
+  for (const record of records) {
+    const at = record.indexOf(US);
+    if (at < 0 || record.indexOf(US, at + 1) >= 0) return null;
+    pairs.push([record.slice(0, at), record.slice(at + 1)]);
+  }
+  return pairs;
 }
 
 /** The JSON texts of a hit's structured parts, each made once (for its content hash and for staging). */
@@ -323,11 +371,11 @@ const US = '\u001f';
  * Stages hits in one round trip. Usually as one text parameter, a record per hit and a field per
  * column, split by `string_to_array` (measured on a PostgreSQL server, 200,000 leads: 1.17 s,
  * against 2.2–2.5 s unpacking the same as JSON by `json_to_recordset`, the way used when a title,
- * reason or fingerprint holds a separator character).
+ * reason, fingerprint or content hash holds a separator character).
  */
 async function stageRows(trx: Transaction<WorkflowSchema>, rows: readonly StagingRow[]): Promise<void> {
   const plain = (t: string): boolean => !t.includes(RS) && !t.includes(US);
-  if (!rows.every(({ hit }) => plain(hit.fingerprint) && plain(hit.title) && plain(hit.reason))) {
+  if (!rows.every(({ hit, contentHash }) => plain(hit.fingerprint) && plain(hit.title) && plain(hit.reason) && plain(contentHash))) {
     await stageAsJson(trx, rows);
     return;
   }
@@ -344,7 +392,7 @@ async function stageRows(trx: Transaction<WorkflowSchema>, rows: readonly Stagin
 
 /** {@link stageRows} as one JSON parameter unpacked by `json_to_recordset`, for any text. */
 async function stageAsJson(trx: Transaction<WorkflowSchema>, rows: readonly StagingRow[]): Promise<void> {
-  const doc = `[${rows.map(({ ord, contentHash, hit, json }) => `{"ord":${ord},"content_hash":"${contentHash}",${leadPayload(hit, json).slice(1)}`).join(',')}]`;
+  const doc = `[${rows.map(({ ord, contentHash, hit, json }) => `{"ord":${ord},"content_hash":${JSON.stringify(contentHash)},${leadPayload(hit, json).slice(1)}`).join(',')}]`;
   await sql`
     INSERT INTO ${STAGING} (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
     SELECT h.ord, h.fingerprint, h.subject, h.title, h.reason, h.severity, h.amount, h.evidence, h.explanation, h.content_hash
@@ -368,7 +416,9 @@ function checkHit(modelId: string, hit: LeadHit): void {
               ? '主体不是对象'
               : !Array.isArray(hit.evidence)
                 ? '证据不是数组'
-                : undefined;
+                : hit.contentHash !== undefined && (typeof hit.contentHash !== 'string' || hit.contentHash === '')
+                  ? '内容摘要无效'
+                  : undefined;
   if (problem) {
     throw new JianduError('invalid_argument', `模型 ${modelId} 的线索 ${String(hit.fingerprint)} ${problem}`, {
       modelId,

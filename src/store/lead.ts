@@ -27,6 +27,25 @@ export interface LeadHit {
   evidence: EvidenceRef[];
   /** What the compiler says about why this lead matched, e.g. `[{ condition, matched, values }]`. */
   explanation: unknown;
+  /**
+   * The lead's content hash when the run computed one (a digest of everything it is rendered
+   * from, made in DuckDB); absent, the store hashes the lead's JSON itself.
+   */
+  contentHash?: string;
+}
+
+/** A hit the store holds open and unchanged, known by its content hash alone (the run did not render it). */
+export interface UnchangedHit {
+  unchanged: true;
+  contentHash: string;
+}
+
+/** What a model run hands the store. */
+export type RunHit = LeadHit | UnchangedHit;
+
+/** The content hashes of a model's open leads, as an apply sees them before it reads any hit. */
+export interface KnownContent {
+  has(contentHash: string): boolean;
 }
 
 /** What one model run did to the lead store. */

@@ -20,10 +20,9 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
-SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
-  FROM (SELECT l.fingerprint, l.content_hash FROM leads l
-        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
-        LIMIT $6) AS p;
+SELECT string_agg(p.fingerprint || chr(31) || p.content_hash, chr(30)) AS page, count(*)::float8 AS n FROM (SELECT l.fingerprint, l.content_hash FROM leads l
+  WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
+  LIMIT $6) AS p;
 
 INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
   SELECT f[1]::bigint, f[2], f[3]::json, f[4], f[5], f[6], nullif(f[7], '')::numeric, f[8]::json, nullif(f[9], 'null')::json, f[10]
@@ -112,10 +111,9 @@ CREATE TEMPORARY TABLE "lead_hits_staging" (
     content_hash text NOT NULL
   ) ON COMMIT DROP;
 
-SELECT json_agg(json_build_array(p.fingerprint, p.content_hash))::text AS page
-  FROM (SELECT l.fingerprint, l.content_hash FROM leads l
-        WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
-        LIMIT $6) AS p;
+SELECT string_agg(p.fingerprint || chr(31) || p.content_hash, chr(30)) AS page, count(*)::float8 AS n FROM (SELECT l.fingerprint, l.content_hash FROM leads l
+  WHERE l.model_id = $1 AND l.status = 'open' AND l.model_version = $2 AND l.content_hash IS NOT NULL AND ($3 = 1 OR abs(hashtext(l.fingerprint) % $4) = $5)
+  LIMIT $6) AS p;
 
 INSERT INTO "lead_hits_staging" (ord, fingerprint, subject, title, reason, severity, amount, evidence, explanation, content_hash)
   SELECT f[1]::bigint, f[2], f[3]::json, f[4], f[5], f[6], nullif(f[7], '')::numeric, f[8]::json, nullif(f[9], 'null')::json, f[10]
