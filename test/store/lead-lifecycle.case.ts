@@ -8,6 +8,7 @@ import {
   RunRepository,
   WorkflowQueryError,
   type LeadHit,
+  type KnownContent,
   type LeadWithEvents,
   type RunHit,
   type WorkflowDb,
@@ -88,9 +89,13 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       await store?.close();
     });
 
-    async function apply(modelId: string, hits: readonly LeadHit[] | AsyncIterable<readonly LeadHit[]>, runId?: number) {
+    async function apply(
+      modelId: string,
+      hits: readonly LeadHit[] | AsyncIterable<readonly RunHit[]> | ((known: KnownContent) => AsyncIterable<readonly RunHit[]>),
+      runId?: number,
+    ) {
       const id = runId ?? (await runs.startRun(AS_OF)).id;
-      const source = Symbol.asyncIterator in hits ? hits : inBatches(hits);
+      const source = typeof hits === 'function' || Symbol.asyncIterator in hits ? hits : inBatches(hits);
       const result = await leads.applyModelRun({ runId: id, modelId, modelVersion: 1, asOf: AS_OF, hits: source });
       return { runId: id, result };
     }
@@ -368,52 +373,33 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
       const digest = (fp: string, version = 1): string => createHash('md5').update(`digest ${fp} ${version}`).digest('hex');
       const first = await apply('digested', [hit('a', { contentHash: digest('a') }), hit('b', { contentHash: digest('b') }), hit('c', { contentHash: digest('c') })]);
       const before = await snapshot('digested');
-      const run = await runs.startRun(AS_OF);
       let told: { a: boolean; b: boolean; other: boolean } | undefined;
-      const result = await leads.applyModelRun({
-        runId: run.id,
-        modelId: 'digested',
-        modelVersion: 1,
-        asOf: AS_OF,
-        hits: (known) => {
-          told = { a: known.has(digest('a')), b: known.has(digest('b')), other: known.has(digest('a', 2)) };
-          // a unchanged (by hash alone), b changed, c gone, d new.
-          return inBatches<RunHit>([{ unchanged: true, contentHash: digest('a') }, hit('b', { title: '新标题', contentHash: digest('b', 2) }), hit('d', { contentHash: digest('d') })], 2);
-        },
+      const { runId, result } = await apply('digested', (known) => {
+        told = { a: known.has(digest('a')), b: known.has(digest('b')), other: known.has(digest('a', 2)) };
+        // a unchanged (by hash alone), b changed, c gone, d new.
+        return inBatches<RunHit>([{ unchanged: true, contentHash: digest('a') }, hit('b', { title: '新标题', contentHash: digest('b', 2) }), hit('d', { contentHash: digest('d') })], 2);
       });
       expect(told).toEqual({ a: true, b: true, other: false });
       expect(result).toEqual({ leads: 3, new: 1, seenAgain: 2, cleared: 1, reopened: 0 });
       const a = await byFingerprint('digested', 'a');
-      expect(a).toMatchObject({ ...before.find((l) => l.fingerprint === 'a'), lastSeenRun: run.id, lastSeenAt: a.lastSeenAt, events: a.events });
+      expect(a).toMatchObject({ ...before.find((l) => l.fingerprint === 'a'), lastSeenRun: runId, lastSeenAt: a.lastSeenAt, events: a.events });
       expect(a.events.map((e) => [e.event, e.runId, e.id === null])).toEqual([
         ['created', first.runId, true],
-        ['seen_again', run.id, true],
+        ['seen_again', runId, true],
       ]);
       expect(await byFingerprint('digested', 'b')).toMatchObject({ title: '新标题' });
       expect((await byFingerprint('digested', 'c')).status).toBe('cleared');
       // The digests were stored: the next run knows b and d by theirs.
-      const run2 = await runs.startRun(AS_OF);
-      const again = await leads.applyModelRun({
-        runId: run2.id,
-        modelId: 'digested',
-        modelVersion: 1,
-        asOf: AS_OF,
-        hits: (known) => inBatches<RunHit>([digest('a'), digest('b', 2), digest('d')].map((h) => (known.has(h) ? { unchanged: true as const, contentHash: h } : hit('x'))), 3),
-      });
+      const { result: again } = await apply('digested', (known) =>
+        inBatches<RunHit>([digest('a'), digest('b', 2), digest('d')].map((h) => (known.has(h) ? { unchanged: true as const, contentHash: h } : hit('x'))), 3),
+      );
       expect(again).toEqual({ leads: 3, new: 0, seenAgain: 3, cleared: 0, reopened: 0 });
     });
 
     it('an unchanged hit of one fingerprint after a rendered hit of the same fingerprint is dropped: the first hit wins', async () => {
       const digest = createHash('md5').update('first-wins').digest('hex');
       await apply('digest-first', [hit('a', { contentHash: digest })]);
-      const run = await runs.startRun(AS_OF);
-      const result = await leads.applyModelRun({
-        runId: run.id,
-        modelId: 'digest-first',
-        modelVersion: 1,
-        asOf: AS_OF,
-        hits: () => inBatches<RunHit>([hit('a', { title: '先到', contentHash: 'another' }), { unchanged: true, contentHash: digest }], 1),
-      });
+      const { result } = await apply('digest-first', () => inBatches<RunHit>([hit('a', { title: '先到', contentHash: 'another' }), { unchanged: true, contentHash: digest }], 1));
       expect(result).toEqual({ leads: 1, new: 0, seenAgain: 1, cleared: 0, reopened: 0 });
       expect((await byFingerprint('digest-first', 'a')).title).toBe('先到');
     });
@@ -421,9 +407,7 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
     it('an unchanged hit whose hash no open lead has is refused, and nothing is written', async () => {
       await apply('digest-bad', [hit('a', { contentHash: 'h-a' })]);
       const before = await snapshot('digest-bad');
-      const run = await runs.startRun(AS_OF);
-      const attempt = leads.applyModelRun({ runId: run.id, modelId: 'digest-bad', modelVersion: 1, asOf: AS_OF, hits: () => inBatches<RunHit>([hit('b'), { unchanged: true, contentHash: 'h-zzz' }], 1) });
-      const error = await attempt.catch((e: unknown) => e);
+      const error = await apply('digest-bad', () => inBatches<RunHit>([hit('b'), { unchanged: true, contentHash: 'h-zzz' }], 1)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(JianduError);
       expect(error).toMatchObject({ code: 'invalid_argument' });
       expect((error as JianduError).message).toContain('h-zzz');
@@ -434,21 +418,14 @@ export function leadLifecycleSuite(factory: StoreFactory): void {
     it('known leads are read whatever their fingerprints and hashes hold, separators included', async () => {
       const odd = ['fp\u001eone', 'fp\u001ftwo', 'plain'];
       await apply('known-odd', odd.map((fp, i) => hit(fp, { contentHash: i === 1 ? 'hash\u001ewith\u001fseparators' : `h${i}` })));
-      const run = await runs.startRun(AS_OF);
       let told: boolean[] = [];
-      const result = await leads.applyModelRun({
-        runId: run.id,
-        modelId: 'known-odd',
-        modelVersion: 1,
-        asOf: AS_OF,
-        hits: (known) => {
-          told = ['h0', 'hash\u001ewith\u001fseparators', 'h2', 'h3'].map((h) => known.has(h));
-          return inBatches<RunHit>([
-            { unchanged: true, contentHash: 'h0' },
-            { unchanged: true, contentHash: 'hash\u001ewith\u001fseparators' },
-            { unchanged: true, contentHash: 'h2' },
-          ]);
-        },
+      const { result } = await apply('known-odd', (known) => {
+        told = ['h0', 'hash\u001ewith\u001fseparators', 'h2', 'h3'].map((h) => known.has(h));
+        return inBatches<RunHit>([
+          { unchanged: true, contentHash: 'h0' },
+          { unchanged: true, contentHash: 'hash\u001ewith\u001fseparators' },
+          { unchanged: true, contentHash: 'h2' },
+        ]);
       });
       expect(told).toEqual([true, true, true, false]);
       expect(result).toEqual({ leads: 3, new: 0, seenAgain: 3, cleared: 0, reopened: 0 });
